@@ -1,0 +1,11 @@
+export * from './db';
+export * from './schema';
+export * from './migrations';
+export * from './tenants';
+export * from './credentials';
+export * from './checkpoints';
+export * from './quarantine';
+export * from './raw-records';
+export * from './payload-hash';
+export * from './time';
+export type * from './tables/core';

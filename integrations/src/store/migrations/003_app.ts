@@ -1,0 +1,2 @@
+/** Context API tables for the apps; filled in with `../tables/app.ts`. */
+export const up = async (): Promise<void> => {};
