@@ -15,9 +15,3 @@ export const TRACKING_STATUSES = [
   'returned',
   'exception',
 ] as const;
-
-/** Statuses after which a shipment needs no more polling. */
-export const FINAL_TRACKING_STATUSES: readonly (typeof TRACKING_STATUSES)[number][] = [
-  'delivered',
-  'returned',
-];
