@@ -7,3 +7,4 @@ export * from './review';
 export * from './complaint';
 export * from './csat';
 export * from './contact';
+export * from './ticket-context';
