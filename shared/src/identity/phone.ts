@@ -1,0 +1,195 @@
+/**
+ * Phone numbers to E.164 with libphonenumber-js (full "max" metadata: the "min" set accepts
+ * placeholders such as SkyHub's `51 00000000` and cannot tell mobile from landline), plus the
+ * Brazilian ninth-digit rule.
+ *
+ * Brazil: national numbers are a 2-digit DDD + subscriber. Landlines have 8 subscriber digits
+ * starting 2–5; mobiles have 9 starting with 9. Older WhatsApp accounts are registered without
+ * the ninth digit, so their wa_id is `55` + DDD + 8 digits (`554198765432`): a 10-digit national
+ * number whose subscriber starts 6–9 cannot be a landline, and gets the 9 back (`+5541998765432`).
+ *
+ * Geographic Brazilian numbers (the overwhelming majority of what marketplaces and WhatsApp send)
+ * take a fast path that mirrors the BR metadata exactly (a test compares both); anything else
+ * (other countries, 0800/4003 service numbers, carrier-selection prefixes, extensions) goes
+ * through libphonenumber-js.
+ */
+import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
+
+export interface NormalizedPhone {
+  /** `+5541998765432` */
+  e164: string;
+  type: 'mobile' | 'fixed' | 'unknown';
+  /** `+55 41 99876-5432` */
+  display: string;
+  /**
+   * A number that does not identify one customer: placeholders (`(11) 99999-9999`, `1234-5678`)
+   * and service numbers (0800, 4003-xxxx, 300x). Weak numbers never link contacts on their own.
+   */
+  weak?: boolean;
+}
+
+/** DDDs in use (the BR metadata's area-code pattern), indexed by the two-digit number. */
+const VALID_DDD: readonly boolean[] = (() => {
+  const ddd = /^(?:[14689][1-9]|2[12478]|3[1-578]|5[13-5]|7[13-579])$/;
+  const table: boolean[] = [];
+  for (let i = 0; i < 100; i++) table.push(ddd.test(String(i).padStart(2, '0')));
+  return table;
+})();
+
+function brazilianDisplay(national: string): string {
+  const ddd = national.slice(0, 2);
+  const subscriber = national.slice(2);
+  const split = subscriber.length - 4;
+  return `+55 ${ddd} ${subscriber.slice(0, split)}-${subscriber.slice(split)}`;
+}
+
+/** Subscriber numbers people type when they do not want to give theirs. */
+function isPlaceholderSubscriber(subscriber: string): boolean {
+  const tail = subscriber.length === 9 ? subscriber.slice(1) : subscriber;
+  let same = true;
+  for (let i = 1; i < tail.length; i++) if (tail.charCodeAt(i) !== tail.charCodeAt(0)) same = false;
+  return same || tail === '12345678' || tail === '87654321';
+}
+
+/**
+ * A Brazilian national significant number (DDD + subscriber, digits only).
+ * Returns undefined when it is not a geographic number, so the caller can ask libphonenumber-js
+ * (service numbers such as 0800 are valid there); null when it is geographic but invalid.
+ */
+function fromBrazilianNational(national: string): NormalizedPhone | null | undefined {
+  if (national.length !== 10 && national.length !== 11) return undefined;
+  const ddd = (national.charCodeAt(0) - 48) * 10 + (national.charCodeAt(1) - 48);
+  if (!(VALID_DDD[ddd] ?? false)) return undefined;
+  const first = national.charCodeAt(2) - 48;
+  let canonical: string;
+  let type: 'mobile' | 'fixed';
+  if (national.length === 11) {
+    if (first !== 9) return null;
+    canonical = national;
+    type = 'mobile';
+  } else if (first >= 2 && first <= 5) {
+    canonical = national;
+    type = 'fixed';
+  } else if (first >= 6) {
+    // Ninth-digit rule: an 8-digit subscriber starting 6–9 is a mobile written the pre-2016 way.
+    canonical = national.slice(0, 2) + '9' + national.slice(2);
+    type = 'mobile';
+  } else {
+    return null;
+  }
+  const result: NormalizedPhone = { e164: '+55' + canonical, type, display: brazilianDisplay(canonical) };
+  if (isPlaceholderSubscriber(canonical.slice(2))) result.weak = true;
+  return result;
+}
+
+function fromLibphonenumber(segment: string): NormalizedPhone | null {
+  let parsed: PhoneNumber | undefined;
+  try {
+    parsed = parsePhoneNumberFromString(segment, { defaultCountry: 'BR', extract: false });
+  } catch {
+    return null;
+  }
+  if (!parsed) return null;
+  if (parsed.countryCallingCode === '55') {
+    const national = parsed.nationalNumber as string;
+    const fast = fromBrazilianNational(national);
+    if (fast !== undefined) return fast;
+  }
+  if (!parsed.isValid()) return null;
+  const libType = parsed.getType();
+  const type = libType === 'MOBILE' ? 'mobile' : libType === 'FIXED_LINE' ? 'fixed' : 'unknown';
+  const result: NormalizedPhone = {
+    e164: parsed.number as string,
+    type,
+    display: parsed.formatInternational(),
+  };
+  // 0800, 4003-xxxx, 300x: a company's number, never a customer's identity.
+  if (libType === 'TOLL_FREE' || libType === 'SHARED_COST' || libType === 'PREMIUM_RATE') result.weak = true;
+  return result;
+}
+
+/** Characters that may appear inside one written phone number. */
+function isPhoneFormatting(code: number): boolean {
+  // space . - ( ) and the non-breaking space marketplaces paste from spreadsheets
+  return (
+    code === 32 || code === 46 || code === 45 || code === 40 || code === 41 || code === 160 || code === 9
+  );
+}
+
+function normalizeSegment(segment: string): NormalizedPhone | null {
+  // Fast path: only digits, formatting and an optional leading '+'.
+  let digits = '';
+  let plus = false;
+  let plain = true;
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += segment[i];
+    else if (c === 43 /* + */ && digits.length === 0 && !plus) plus = true;
+    else if (!isPhoneFormatting(c)) {
+      plain = false;
+      break;
+    }
+    if (digits.length > 15) return null;
+  }
+  if (plain) {
+    if (digits.length < 8) return null;
+    let national: string | undefined;
+    if (plus) {
+      if (digits.startsWith('55')) national = digits.slice(2);
+    } else if (digits.charCodeAt(0) === 48) {
+      // Trunk prefix written by habit: (041) 3333-4444, 041 99876-5432.
+      if (digits.length === 11 || digits.length === 12) national = digits.slice(1);
+    } else if (digits.length === 12 || digits.length === 13) {
+      // The WhatsApp wa_id shape, `55` + DDD + 8/9 digits (national numbers have only 10–11).
+      if (digits.startsWith('55')) national = digits.slice(2);
+      else return null;
+    } else {
+      national = digits;
+    }
+    if (national !== undefined) {
+      const fast = fromBrazilianNational(national);
+      if (fast !== undefined) return fast;
+    }
+  }
+  return fromLibphonenumber(segment);
+}
+
+/** Separators between several numbers in one field: `"11998887778 / 1133334444"`, `"… ou …"`. */
+const LIST_SEPARATOR = /\s*(?:[/,;|]|\bou\b|\be\b)\s*/i;
+
+/**
+ * One phone number from whatever a marketplace or a customer wrote. When the field holds several
+ * numbers, the first valid one wins; `normalizePhones` returns them all.
+ */
+export function normalizePhone(raw: string): NormalizedPhone | null {
+  if (raw.length === 0 || raw.length > 64) return null;
+  const single = normalizeSegment(raw.trim());
+  if (single) return single;
+  for (const segment of raw.split(LIST_SEPARATOR)) {
+    if (segment === raw) break;
+    const trimmed = segment.trim();
+    if (trimmed.length === 0) continue;
+    const phone = normalizeSegment(trimmed);
+    if (phone) return phone;
+  }
+  return null;
+}
+
+/** Every valid number in a field such as SkyHub's `phones[]` joined, or `"11998887778 / 1133334444"`. */
+export function normalizePhones(raw: string): NormalizedPhone[] {
+  if (raw.length > 256) return [];
+  const out: NormalizedPhone[] = [];
+  for (const segment of raw.split(LIST_SEPARATOR)) {
+    const trimmed = segment.trim();
+    if (trimmed.length === 0) continue;
+    const phone = normalizeSegment(trimmed);
+    if (phone && !out.some((p) => p.e164 === phone.e164)) out.push(phone);
+  }
+  return out;
+}
+
+/** The 12-digit form older WhatsApp accounts use (`554198765432`), when the number has one. */
+export function whatsappIdWithoutNinthDigit(e164: string): string | null {
+  if (e164.length !== 14 || !e164.startsWith('+55') || e164.charCodeAt(5) !== 57) return null;
+  return '55' + e164.slice(3, 5) + e164.slice(6);
+}
