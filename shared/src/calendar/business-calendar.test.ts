@@ -34,6 +34,17 @@ describe('local dates in the tenant zone', () => {
     expect(saoPaulo.startOfLocalTime('2026-11-24', '24:00').toISOString()).toBe('2026-11-25T03:00:00.000Z');
   });
 
+  it('prints instants as local ISO-8601 with the zone offset', () => {
+    expect(saoPaulo.localIsoString(at('2026-11-25T02:59:59Z'))).toBe('2026-11-24T23:59:59-03:00');
+    expect(saoPaulo.localIsoString(at('2026-11-25T02:59:59.250Z'))).toBe('2026-11-24T23:59:59.250-03:00');
+    expect(
+      createBusinessCalendar({ timeZone: 'Asia/Kolkata' }).localIsoString(at('2026-11-24T12:00:00Z')),
+    ).toBe('2026-11-24T17:30:00+05:30');
+    expect(createBusinessCalendar({ timeZone: 'UTC' }).localIsoString(at('2026-11-24T12:00:00Z'))).toBe(
+      '2026-11-24T12:00:00+00:00',
+    );
+  });
+
   it('handles daylight-saving zones on both transition days', () => {
     const newYork = createBusinessCalendar({ timeZone: 'America/New_York' });
     expect(newYork.startOfLocalTime('2026-03-08', '12:00').toISOString()).toBe('2026-03-08T16:00:00.000Z');

@@ -63,7 +63,7 @@ export class BusinessCalendar {
   private readonly windows = new Map<DayNumber, Window>();
 
   constructor(opts: CalendarOptions = {}) {
-    this.clock = new ZoneClock(opts.timeZone ?? DEFAULT_TIME_ZONE);
+    this.clock = ZoneClock.for(opts.timeZone ?? DEFAULT_TIME_ZONE);
     this.timeZone = this.clock.timeZone;
     if (opts.state !== undefined) this.state = normalizeState(opts.state);
     this.selection = {
@@ -83,6 +83,21 @@ export class BusinessCalendar {
   /** The local calendar date ('YYYY-MM-DD') of an instant in this calendar's zone. */
   localDate(instant: Date): string {
     return formatDay(this.clock.dayOf(epochOf(instant)));
+  }
+
+  /**
+   * ISO-8601 with the zone's offset, e.g. '2026-11-24T23:59:59-03:00' (milliseconds only when not
+   * zero), for APIs and CLIs that show local time.
+   */
+  localIsoString(instant: Date): string {
+    const epoch = epochOf(instant);
+    const offset = this.clock.offsetAt(epoch);
+    const wall = new Date(epoch + offset).toISOString();
+    const millis = wall.slice(19, 23) === '.000' ? '' : wall.slice(19, 23);
+    const sign = offset < 0 ? '-' : '+';
+    const minutes = Math.abs(offset) / 60_000;
+    const zone = `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    return `${wall.slice(0, 19)}${millis}${zone}`;
   }
 
   /** Monday–Friday and not a national, selected state, switched-on or custom holiday. */

@@ -1,20 +1,37 @@
 import { type DayNumber, MS_PER_DAY } from './civil-date';
 import { CalendarInputError } from './errors';
 
+const CACHE_LIMIT = 50_000;
+const clocks = new Map<string, ZoneClock>();
+
 /**
  * Converts between instants and local wall-clock time of one IANA zone with `Intl.DateTimeFormat`
  * (the zone database shipped with Node/ICU, so no extra library).
  *
- * Offsets are cached per 15-minute UTC slot: since 1970 every zone's offset is a multiple of
- * 15 minutes and changes on such a boundary, and formatToParts is by far the slowest step of a
- * due-date computation.
+ * formatToParts is by far the slowest step of a due-date computation, so offsets are cached per UTC
+ * day, and only on a day whose offset changes (a DST switch) per 15-minute slot: since 1970 every
+ * zone's offset is a multiple of 15 minutes and changes on such a boundary.
  */
 export class ZoneClock {
   readonly timeZone: string;
   private readonly format: Intl.DateTimeFormat;
-  private readonly offsets = new Map<number, number>();
+  /** UTC day → its offset, or NaN when the offset changes during that day. */
+  private readonly dayOffsets = new Map<number, number>();
+  private readonly slotOffsets = new Map<number, number>();
 
-  constructor(timeZone: string) {
+  /** One clock per zone: building an Intl.DateTimeFormat costs far more than a computation. */
+  static for(timeZone: string): ZoneClock {
+    let clock = clocks.get(timeZone);
+    if (!clock) {
+      clock = new ZoneClock(timeZone);
+      clocks.set(timeZone, clock);
+    }
+    return clock;
+  }
+
+  private constructor(timeZone: string) {
+    if (typeof timeZone !== 'string' || timeZone.trim() === '')
+      throw new CalendarInputError('invalidTimeZone', timeZone);
     try {
       this.format = new Intl.DateTimeFormat('en-US', {
         timeZone,
@@ -29,21 +46,28 @@ export class ZoneClock {
     } catch {
       throw new CalendarInputError('invalidTimeZone', timeZone);
     }
-    if (typeof timeZone !== 'string' || timeZone.trim() === '')
-      throw new CalendarInputError('invalidTimeZone', timeZone);
     this.timeZone = this.format.resolvedOptions().timeZone;
   }
 
   /** Local time minus UTC, in ms, at the given instant (e.g. −10 800 000 for −03:00). */
   offsetAt(epochMs: number): number {
-    const slot = Math.floor(epochMs / 900_000);
-    let offset = this.offsets.get(slot);
+    const utcDay = Math.floor(epochMs / MS_PER_DAY);
+    let offset = this.dayOffsets.get(utcDay);
     if (offset === undefined) {
-      offset = this.computeOffset(slot * 900_000);
-      if (this.offsets.size > 50_000) this.offsets.clear();
-      this.offsets.set(slot, offset);
+      const first = this.computeOffset(utcDay * MS_PER_DAY);
+      offset = first === this.computeOffset((utcDay + 1) * MS_PER_DAY - 900_000) ? first : Number.NaN;
+      if (this.dayOffsets.size > CACHE_LIMIT) this.dayOffsets.clear();
+      this.dayOffsets.set(utcDay, offset);
     }
-    return offset;
+    if (!Number.isNaN(offset)) return offset;
+    const slot = Math.floor(epochMs / 900_000);
+    let slotOffset = this.slotOffsets.get(slot);
+    if (slotOffset === undefined) {
+      slotOffset = this.computeOffset(slot * 900_000);
+      if (this.slotOffsets.size > CACHE_LIMIT) this.slotOffsets.clear();
+      this.slotOffsets.set(slot, slotOffset);
+    }
+    return slotOffset;
   }
 
   /** The local calendar day on which the instant falls. */
