@@ -1,1 +1,11 @@
-export {};
+export { DEFAULT_SLA_RULES } from './rules';
+export type { SlaRule } from './rules';
+export { computeDueAt, deadlineFor } from './due-at';
+export type { Deadline } from './due-at';
+export { DEFAULT_DUE_SOON_MS, slaState } from './status';
+export type { SlaState, SlaStatus } from './status';
+export { describeRule } from './describe-rule';
+export { slaMessages } from './messages';
+export type { SlaLocale, SlaMessageKey } from './messages';
+export { SlaInputError } from './errors';
+export type { SlaErrorCode } from './errors';
