@@ -22,7 +22,7 @@ describe('VITRINE_SECRET_KEY parsing', () => {
     expect(secretKeyProblem(randomBytes(12).toString('base64'))).toBe(
       'VITRINE_SECRET_KEY must be 32 bytes in base64 or hex (got 12 bytes). Generate one with: openssl rand -base64 32',
     );
-    expect(secretKeyProblem(randomBytes(16).toString('hex'))).toContain('(got 16 bytes)');
+    expect(secretKeyProblem(randomBytes(15).toString('hex'))).toContain('(got 15 bytes)');
     expect(() => parseSecretKey('senha123')).toThrow(CredentialsError);
   });
 });

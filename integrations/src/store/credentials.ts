@@ -29,7 +29,11 @@ const BASE64_KEY = /^[A-Za-z0-9+/_-]+={0,2}$/;
 export function secretKeyProblem(value: string): string | undefined {
   const trimmed = value.trim();
   let bytes: number;
+  // A short value can read as both base64 and hex: base64 wins when its length fits (that is what
+  // `openssl rand -base64` prints), so the byte count in the message matches what was generated.
   if (HEX_KEY.test(trimmed)) bytes = 32;
+  else if (BASE64_KEY.test(trimmed) && trimmed.length % 4 === 0)
+    bytes = Buffer.from(trimmed, 'base64').length;
   else if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed)) bytes = trimmed.length / 2;
   else if (BASE64_KEY.test(trimmed)) bytes = Buffer.from(trimmed, 'base64').length;
   else bytes = Buffer.byteLength(trimmed);
