@@ -65,6 +65,12 @@ describe('national holidays', () => {
     expect(daysOfYear(2026).filter((d) => calendar.isBusinessDay(d))).toHaveLength(252);
   });
 
+  it('has Consciência Negra as a national holiday only from 2024 (Lei 14.759/2023)', () => {
+    expect(calendar.isBusinessDay('2023-11-20')).toBe(true);
+    expect(calendar.isBusinessDay('2024-11-20')).toBe(false);
+    expect(createBusinessCalendar({ state: 'RJ' }).isBusinessDay('2023-11-20')).toBe(false);
+  });
+
   it('treats election Sundays as holidays without changing business days', () => {
     expect(calendar.holidayName('2026-10-04')).toBe('Dia de Eleição');
     expect(calendar.isBusinessDay('2026-10-05')).toBe(true);

@@ -15,8 +15,8 @@ export type SlaRule =
   | { kind: 'calendar_hours'; hours: number };
 
 /**
- * Defaults per channel. Marketplace rules come from the marketplaces' seller terms; own channels are
- * Vitrine's defaults, overridable per tenant (`deadlineFor({ rules })`):
+ * Defaults per channel, each overridable per tenant (`deadlineFor({ rules })`). A deadline the
+ * marketplace itself reports always wins over these:
  * - madeiramadeira: 2 business days (Mensageria also reports `expired_date`, which then wins);
  * - americanas (customer chat): 12 business hours capped at 24 calendar hours — with the default
  *   10-hour windows the 24 h cap always comes first, longer windows can beat it;
@@ -28,17 +28,19 @@ export type SlaRule =
  * - reclameaqui: 2 business days; Reclame Aqui sets no deadline, but its reputation score weighs
  *   the response time, so complaints are held to the marketplace standard.
  */
-export const DEFAULT_SLA_RULES: Record<ChannelId, SlaRule> = Object.freeze({
-  madeiramadeira: { kind: 'business_days', days: 2 },
-  americanas: { kind: 'business_hours', hours: 12, capCalendarHours: 24 },
-  'americanas-sac': { kind: 'business_days', days: 1 },
-  mercadolivre: { kind: 'business_days', days: 2 },
-  email: { kind: 'business_days', days: 1 },
-  whatsapp: { kind: 'business_hours', hours: 4, capCalendarHours: 24 },
-  instagram: { kind: 'business_hours', hours: 4, capCalendarHours: 24 },
-  facebook: { kind: 'business_hours', hours: 4, capCalendarHours: 24 },
-  phone: { kind: 'business_days', days: 1 },
-  reclameaqui: { kind: 'business_days', days: 2 },
+const rule = (value: SlaRule): SlaRule => Object.freeze(value);
+
+export const DEFAULT_SLA_RULES: Readonly<Record<ChannelId, SlaRule>> = Object.freeze({
+  madeiramadeira: rule({ kind: 'business_days', days: 2 }),
+  americanas: rule({ kind: 'business_hours', hours: 12, capCalendarHours: 24 }),
+  'americanas-sac': rule({ kind: 'business_days', days: 1 }),
+  mercadolivre: rule({ kind: 'business_days', days: 2 }),
+  email: rule({ kind: 'business_days', days: 1 }),
+  whatsapp: rule({ kind: 'business_hours', hours: 4, capCalendarHours: 24 }),
+  instagram: rule({ kind: 'business_hours', hours: 4, capCalendarHours: 24 }),
+  facebook: rule({ kind: 'business_hours', hours: 4, capCalendarHours: 24 }),
+  phone: rule({ kind: 'business_days', days: 1 }),
+  reclameaqui: rule({ kind: 'business_days', days: 2 }),
 });
 
 const isAmount = (value: unknown): value is number =>
