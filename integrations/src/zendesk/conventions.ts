@@ -26,7 +26,10 @@ export const TAGS = {
 } as const;
 
 /** Ticket `external_id` of a marketplace conversation. Not unique in Zendesk: we keep the mapping ourselves. */
-export function conversationTicketExternalId(source: MarketplaceSource, conversationExternalId: string): string {
+export function conversationTicketExternalId(
+  source: MarketplaceSource,
+  conversationExternalId: string,
+): string {
   return `vitrine:${source}:${conversationExternalId}`;
 }
 
