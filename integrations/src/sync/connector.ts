@@ -22,6 +22,11 @@ export interface ConnectorContext {
   credentials: Record<string, string>;
   log: ConnectorLogger;
   signal?: AbortSignal;
+  /**
+   * Persists credentials the source rotated (Mercado Livre: only the latest refresh token is valid,
+   * so losing the new one disconnects the seller). Optional; the connector keeps them in memory too.
+   */
+  saveCredentials?(changed: Record<string, string>): Promise<void>;
 }
 
 /** One page of a stream. `nextCursor` is what to resume from; the engine checkpoints it. */
@@ -64,7 +69,8 @@ export interface SentReply {
 /** The source refused an action for a reason retrying cannot fix (closed session, moderation…). */
 export class MarketplaceRefusal extends Error {
   constructor(
-    readonly reason: 'session_closed' | 'in_mediation' | 'moderated' | 'policy_blocked' | 'not_found' | 'invalid',
+    readonly reason:
+      'session_closed' | 'in_mediation' | 'moderated' | 'policy_blocked' | 'not_found' | 'invalid',
     /** What the agent should read, in pt-BR: what happened and what to do. */
     readonly agentMessage: string,
     readonly detail?: unknown,

@@ -1,0 +1,88 @@
+import type { Connector, ConnectorContext, OutboundReply, StreamDefinition } from '../../sync/connector';
+import { MarketplaceRefusal } from '../../sync/connector';
+import { readSessionRecords, madeiraMadeiraClient } from './client';
+import { toConversation } from './mapping';
+import { MmSessionRecord } from './schemas';
+
+/** MadeiraMadeira allows 5000 characters per message. */
+const MAX_TEXT = 5000;
+
+/**
+ * `madeiramadeira.sessions`: every Mensageria session of the seller with its messages.
+ * Cursor = the next `/seller/historic` page. Mensageria has no callbacks, so the stream is polled,
+ * and each poll walks all pages (a session changes without moving: new messages, status).
+ */
+export const sessionsStream: StreamDefinition<MmSessionRecord> = {
+  name: 'madeiramadeira.sessions',
+  schema: MmSessionRecord,
+  async readPage(ctx, cursor) {
+    const page = cursor ? Number(cursor) : 1;
+    const { records, hasMore } = await readSessionRecords(ctx, page);
+    return { records, nextCursor: hasMore ? String(page + 1) : null, caughtUp: !hasMore };
+  },
+  externalId: (raw) => raw.session.session_id,
+  toConversation: (raw) => toConversation(raw),
+};
+
+function withAttachmentLinks(reply: OutboundReply): string {
+  const links = reply.attachments.filter((a) => a.url).map((a) => `${a.name}: ${a.url}`);
+  return links.length ? `${reply.text}\n\n${links.join('\n')}` : reply.text;
+}
+
+/** The agent-facing sentence for a 409, from what we know of the session. */
+function refusalFor409(reply: OutboundReply, detail: unknown): MarketplaceRefusal {
+  if (reply.conversation.status === 'mediation') {
+    return new MarketplaceRefusal(
+      'in_mediation',
+      'A MadeiraMadeira não aceitou a resposta: este atendimento está em mediação e só a equipe da MadeiraMadeira pode escrever ao cliente. ' +
+        'Acompanhe a mediação no Portal Marketplace e registre aqui o que for combinado.',
+      detail,
+    );
+  }
+  return new MarketplaceRefusal(
+    'session_closed',
+    'A MadeiraMadeira não aceitou a resposta: esta sessão de atendimento já foi finalizada (ou entrou em mediação). ' +
+      'Se o cliente ainda precisar de ajuda, abra uma nova sessão no Portal Marketplace ou aguarde ele escrever de novo.',
+    detail,
+  );
+}
+
+export async function sendReply(ctx: ConnectorContext, reply: OutboundReply) {
+  const text = withAttachmentLinks(reply);
+  if (text.length > MAX_TEXT) {
+    throw new MarketplaceRefusal(
+      'invalid',
+      `A resposta tem ${text.length} caracteres e a MadeiraMadeira aceita no máximo ${MAX_TEXT}. Divida a resposta em duas mensagens.`,
+    );
+  }
+  const response = await madeiraMadeiraClient(ctx).sendMessage(
+    reply.conversation.externalId,
+    text,
+    ctx.signal,
+  );
+  if (response.status === 409) throw refusalFor409(reply, response.data);
+  if (response.status === 404) {
+    throw new MarketplaceRefusal(
+      'not_found',
+      'A MadeiraMadeira não encontrou esta sessão de atendimento. Verifique o pedido no Portal Marketplace.',
+      response.data,
+    );
+  }
+  if (response.status === 422) {
+    throw new MarketplaceRefusal(
+      'invalid',
+      'A MadeiraMadeira recusou o conteúdo da resposta. Revise o texto e envie de novo.',
+      response.data,
+    );
+  }
+  // The API returns no message id ({"message":"Mensagem encaminhada com sucesso"}).
+  return {};
+}
+
+/** MadeiraMadeira Mensageria. No `finalize`: no "Finalizar tratativa" endpoint is documented. */
+export const madeiraMadeiraConnector: Connector = {
+  source: 'madeiramadeira',
+  credentialKeys: ['token'],
+  streams: [sessionsStream],
+  sendReply,
+};
