@@ -6,7 +6,7 @@ import {
   resolveBusinessHours,
 } from './business-hours';
 import type { ResolvedBusinessHours } from './business-hours';
-import { type DayNumber, formatDay, isoWeekday, parseDay, yearOfDay } from './civil-date';
+import { type DayNumber, daysFromCivil, formatDay, isoWeekday, parseDay, yearOfDay } from './civil-date';
 import { CalendarInputError } from './errors';
 import { calendarMessages } from './messages';
 import { ZoneClock } from './zone-clock';
@@ -39,6 +39,7 @@ const MAX_SEARCH_DAYS = 3_660;
 const WINDOW_CACHE_LIMIT = 20_000;
 
 type Window = { start: number; end: number } | null;
+type YearSpan = { first: DayNumber; last: DayNumber; holidays: ReadonlyMap<DayNumber, string> };
 
 /**
  * The tenant's working calendar.
@@ -59,7 +60,7 @@ export class BusinessCalendar {
   private readonly selection: HolidaySelection;
   private readonly hours: ResolvedBusinessHours;
   private readonly custom = new Map<DayNumber, string>();
-  private readonly years = new Map<number, ReadonlyMap<DayNumber, string>>();
+  private lastYear: YearSpan | undefined;
   private readonly windows = new Map<DayNumber, Window>();
 
   constructor(opts: CalendarOptions = {}) {
@@ -180,13 +181,21 @@ export class BusinessCalendar {
   }
 
   private holidayOf(day: DayNumber): string | null {
-    const year = yearOfDay(day);
-    let holidays = this.years.get(year);
-    if (!holidays) {
-      holidays = holidaysOfYear(year, this.selection);
-      this.years.set(year, holidays);
-    }
+    // Day walks stay within a year almost always: skip the year arithmetic while they do.
+    const span = this.lastYear;
+    const holidays =
+      span && day >= span.first && day <= span.last ? span.holidays : this.loadYear(yearOfDay(day)).holidays;
     return holidays.get(day) ?? this.custom.get(day) ?? null;
+  }
+
+  private loadYear(year: number): YearSpan {
+    const span: YearSpan = {
+      first: daysFromCivil(year, 1, 1),
+      last: daysFromCivil(year, 12, 31),
+      holidays: holidaysOfYear(year, this.selection),
+    };
+    this.lastYear = span;
+    return span;
   }
 
   private window(day: DayNumber): Window {

@@ -43,25 +43,49 @@ export function isoWeekday(dayNumber: DayNumber): number {
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const formatted = new Map<DayNumber, string>();
 
 export function formatDay(dayNumber: DayNumber): string {
-  const { year, month, day } = civilFromDays(dayNumber);
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  let text = formatted.get(dayNumber);
+  if (text === undefined) {
+    const { year, month, day } = civilFromDays(dayNumber);
+    text = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+    if (formatted.size > 100_000) formatted.clear();
+    formatted.set(dayNumber, text);
+  }
+  return text;
 }
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Parses a strict 'YYYY-MM-DD' local date; rejects impossible dates such as 2026-02-30. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Parses a strict 'YYYY-MM-DD' local date; rejects impossible dates such as 2026-02-30.
+ * Hand-rolled rather than a RegExp: it runs twice per due-date computation.
+ */
 export function parseDay(localDate: string): DayNumber {
-  const match = typeof localDate === 'string' ? LOCAL_DATE.exec(localDate) : null;
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-      const dayNumber = daysFromCivil(year, month, day);
-      const back = civilFromDays(dayNumber);
-      if (back.month === month && back.day === day) return dayNumber;
+  if (
+    typeof localDate === 'string' &&
+    localDate.length === 10 &&
+    localDate[4] === '-' &&
+    localDate[7] === '-'
+  ) {
+    const year = digitsAt(localDate, 0, 4);
+    const month = digitsAt(localDate, 5, 2);
+    const day = digitsAt(localDate, 8, 2);
+    if (year >= 0 && month >= 1 && month <= 12 && day >= 1) {
+      const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+      const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month] ?? 0);
+      if (day <= monthDays) return daysFromCivil(year, month, day);
     }
   }
   throw new CalendarInputError('invalidDate', localDate);
