@@ -44,15 +44,22 @@ const NATIONAL_NAMES: Record<string, string> = {
 const CARNIVAL_RULES = new Set(['easter -48', 'easter -47']);
 const CORPUS_CHRISTI_RULE = 'easter 60';
 
-const national = new Holidays('BR');
-const STATES = new Set(Object.keys(national.getStates('BR') ?? {}));
+// Built on first use, so that importing the package (e.g. into a browser bundle) costs nothing.
+let national: Holidays | undefined;
+let states: ReadonlySet<string> | undefined;
 const stateInstances = new Map<string, Holidays>();
+
+function nationalInstance(): Holidays {
+  national ??= new Holidays('BR');
+  return national;
+}
 const yearCache = new Map<string, ReadonlyMap<DayNumber, string>>();
 
 /** Returns the two-letter state code in upper case, or throws naming the bad value. */
 export function normalizeState(state: string): string {
   const code = typeof state === 'string' ? state.trim().toUpperCase() : '';
-  if (!STATES.has(code)) throw new CalendarInputError('invalidState', state);
+  states ??= new Set(Object.keys(nationalInstance().getStates('BR') ?? {}));
+  if (!states.has(code)) throw new CalendarInputError('invalidState', state);
   return code;
 }
 
@@ -72,7 +79,7 @@ export function holidaysOfYear(year: number, selection: HolidaySelection): Reado
   if (cached) return cached;
 
   const days = new Map<DayNumber, string>();
-  for (const holiday of national.getHolidays(year, 'pt')) {
+  for (const holiday of nationalInstance().getHolidays(year, 'pt')) {
     const rule = holiday.rule;
     const counts =
       holiday.type === 'public' ||
