@@ -90,25 +90,33 @@ const AZUL_IN_TEXT = /(?<![\d.\-/])577[ .-]?\d{8}(?!\d|[.\-/]\d)/g;
 const MENTIONS_JADLOG = /jadlog/i;
 const MENTIONS_AZUL = /\bazul\b|\bawb\b/i;
 
+/** A code found in free text, with where it was written (to highlight or blank it out). */
+export interface FoundTracking extends ParsedTracking {
+  /** The code as written ("aa 123 456 785 br"), and its UTF-16 offsets in the text. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
 /**
  * Every valid tracking code in a message ("meu rastreio é AA123456785BR"), in order of appearance,
  * without duplicates. Numeric codes count only when the text names their carrier (see above), and a
  * 14-digit number with valid CNPJ check digits is left to the identity extractor.
  */
-export function findTrackingCodes(text: string): ParsedTracking[] {
+export function findTrackingCodes(text: string): FoundTracking[] {
   if (typeof text !== 'string') return [];
-  const found: { at: number; parsed: ParsedTracking }[] = [];
+  const found: FoundTracking[] = [];
   const seen = new Set<string>();
-  const add = (at: number, parsed: ParsedTracking): void => {
+  const add = (m: RegExpExecArray, parsed: ParsedTracking): void => {
     if (!parsed.valid || parsed.normalized === null || seen.has(parsed.normalized)) return;
     seen.add(parsed.normalized);
-    found.push({ at, parsed });
+    found.push({ ...parsed, raw: m[0], start: m.index, end: m.index + m[0].length });
   };
-  for (const m of text.matchAll(S10_IN_TEXT)) add(m.index, parseTrackingCode(m[0]));
+  for (const m of text.matchAll(S10_IN_TEXT)) add(m, parseTrackingCode(m[0]));
   if (MENTIONS_AZUL.test(text))
-    for (const m of text.matchAll(AZUL_IN_TEXT)) add(m.index, parseTrackingCode(m[0], 'azul'));
+    for (const m of text.matchAll(AZUL_IN_TEXT)) add(m, parseTrackingCode(m[0], 'azul'));
   if (MENTIONS_JADLOG.test(text))
     for (const m of text.matchAll(JADLOG_IN_TEXT))
-      if (!isCnpj(m[0])) add(m.index, parseTrackingCode(m[0], 'jadlog'));
-  return found.sort((a, b) => a.at - b.at).map((f) => f.parsed);
+      if (!isCnpj(m[0])) add(m, parseTrackingCode(m[0], 'jadlog'));
+  return found.sort((a, b) => a.start - b.start);
 }

@@ -1,6 +1,12 @@
 export { CARRIERS, TRACKING_STATUSES } from './vocabulary';
 export type { Carrier, TrackingStatus } from '../schemas/shipment';
-export { parseTrackingCode, findTrackingCodes, s10CheckDigit, type ParsedTracking } from './codes';
+export {
+  parseTrackingCode,
+  findTrackingCodes,
+  s10CheckDigit,
+  type ParsedTracking,
+  type FoundTracking,
+} from './codes';
 export { trackingUrl, isTrackingUrl } from './urls';
 export {
   correiosEventStatus,

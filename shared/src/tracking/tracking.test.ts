@@ -96,6 +96,7 @@ describe('findTrackingCodes', () => {
       'Oi, o rastreio AA123456785BR não atualiza. Me mandaram também tf 884516597 br. De novo: aa123456785br',
     );
     expect(found.map((f) => f.normalized)).toEqual(['AA123456785BR', 'TF884516597BR']);
+    expect(found[1]).toMatchObject({ raw: 'tf 884516597 br', start: 62, end: 77 });
   });
 
   it('ignores S10-shaped codes with a wrong check digit', () => {
