@@ -82,10 +82,24 @@ function americanasOrderFromEntrega(entrega: string): string {
   return entrega.slice(ENTREGA_PREFIX_DIGITS, entrega.length - ENTREGA_SEQUENCE_DIGITS);
 }
 
+/** Digits only, as connectors pass them: no labels or prefixes to look for. */
+function fromDigits(raw: string, hinted: Marketplace | undefined): OrderNumber {
+  if (hinted === 'americanas' && isEntregaLength(raw)) {
+    return { marketplace: 'americanas', normalized: americanasOrderFromEntrega(raw), kind: 'entrega', raw };
+  }
+  if (hinted === undefined && raw.length === 16 && raw.startsWith('2000')) {
+    return { marketplace: 'mercadolivre', normalized: raw, raw };
+  }
+  const result: OrderNumber = { marketplace: hinted ?? 'unknown', normalized: raw, raw };
+  if (hinted !== 'mercadolivre') result.kind = 'order';
+  return result;
+}
+
 export function normalizeOrderNumber(raw: string, marketplace?: string): OrderNumber | null {
   if (raw.length > 120) return null;
-  let s = raw.trim();
   const hinted = marketplaceOfHint(marketplace);
+  if (raw.length >= 3 && raw.length <= 40 && isAllDigits(raw)) return fromDigits(raw, hinted);
+  let s = raw.trim();
 
   // `Lojas Americanas-201000000004001` (SAC code) or `Lojas Americanas-1000000004` (order code).
   const channel = AMERICANAS_CHANNEL_PREFIX.exec(s);
