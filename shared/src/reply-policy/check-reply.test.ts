@@ -40,6 +40,13 @@ const LEGITIMATE: string[] = [
   'A cobrança em duplicidade foi cancelada.',
   'Por favor, confirme o seu e-mail cadastrado na conta.',
   'O valor adicional do frete foi estornado.',
+  'A troca foi aprovada! Enviaremos um novo produto sem custo adicional.',
+  'Houve uma cobrança indevida? Vamos verificar com o financeiro e retornamos.',
+  'Para pedidos pagos via boleto, o estorno é feito por transferência bancária para a conta do titular.',
+  'O pedido 02-1000000004 foi cancelado e o valor estornado.',
+  'Medidas: 180 x 45 x 60 cm, peso 32,5 kg; seu pedido saiu para entrega hoje, 22/11/2026, às 08:15.',
+  'O prazo para devolução é de 7 dias corridos a partir do recebimento (art. 49 do CDC).',
+  'Já respondemos a sua reclamação e seguimos acompanhando a entrega.',
 ];
 
 describe('checkReply does not flag what agents legitimately write', () => {
@@ -89,6 +96,9 @@ const FLAGGED: [ChannelId, string, RuleId][] = [
   ['mercadolivre', 'Ligue +55 41 99876-5432 que a gente resolve', 'off_platform_contact'],
   ['mercadolivre', 'Poderia me passar o seu número de celular?', 'contact_data_request'],
   ['mercadolivre', 'Temos o mesmo produto mais barato em www.outraloja.com.br', 'external_link'],
+  ['mercadolivre', 'Se fechar a reclamação, fazemos o reembolso na hora.', 'claim_evasion'],
+  ['mercadolivre', 'Pedimos que cancele a mediação para liberarmos a troca.', 'claim_evasion'],
+  ['americanas-sac', 'Podem falar com o cliente no (11) 98888-7777', 'off_platform_contact'],
   ['email', 'Para concluir, faça um pix de R$ 45,00 para a chave 11988887777.', 'payment_request'],
   ['whatsapp', 'Segue o boleto para pagamento: vence amanhã.', 'payment_request'],
 ];
@@ -104,6 +114,15 @@ describe('checkReply flags what the marketplaces punish', () => {
     const own = checkReply({ channel: 'whatsapp', text });
     expect(own.ok).toBe(true);
     expect(own.findings.map((f) => [f.rule, f.severity])).toEqual([['payment_request', 'warn']]);
+  });
+
+  it('only warns on Americanas SAC, where the other side is Americanas staff', () => {
+    const result = checkReply({
+      channel: 'americanas-sac',
+      text: 'Podem falar com o cliente no (11) 98888-7777',
+    });
+    expect(result.ok).toBe(true);
+    expect(result.findings[0]?.severity).toBe('warn');
   });
 
   it('does not flag links or contacts on own channels', () => {

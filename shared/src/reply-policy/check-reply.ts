@@ -32,6 +32,12 @@ export interface ReplyCheckResult {
 
 const MAX_EXCERPT = 120;
 const MAX_FINDINGS = 50;
+const SENTENCE_RULES: ReadonlySet<RuleId> = new Set([
+  'payment_request',
+  'fee_charge',
+  'off_platform_sale',
+  'claim_evasion',
+]);
 
 function excerptOf(text: string, hit: Hit): string {
   const raw = text.slice(hit.start, hit.end);

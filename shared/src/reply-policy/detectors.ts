@@ -214,6 +214,12 @@ const TRIGGERS: readonly SentenceTrigger[] = [
       /\b(?:taxas?|cobran[çc]as?|cobrar|cobra|cobramos|cobrad[oa]s?|cobraremos|cobrar[áa]|(?:custo|valor|frete)\s+(?:adicional|extra)|diferen[çc]a\s+(?:do|de)\s+frete)\b/gi,
   },
   {
+    rule: 'claim_evasion',
+    weak: false,
+    pattern:
+      /\b(?:cancel[ae]|cancelar|fech[ae]|fechar|retir[ae]|retirar|encerr[ae]|encerrar|exclu[ai]|excluir|desist[ae]|desistir)\b(?:\s+[^\s.!?]+){0,2}?\s+(?:a\s+|sua\s+|essa\s+|esta\s+|da\s+|de\s+)?(?:reclama[çc][ãa]o|media[çc][ãa]o|disputa)\b/gi,
+  },
+  {
     rule: 'off_platform_sale',
     weak: false,
     pattern:
@@ -225,9 +231,9 @@ const NEGATION = /\b(?:sem|n[ãa]o|nenhum|nenhuma|isent[oa]s?|gr[áa]tis|gratuit
 const REFUND =
   /estorn|reembols|ressarc|restitu|devolu[çc][ãa]o\s+(?:do|de|dos)\s+(?:valor|dinheiro)|devolver\s+o\s+(?:valor|dinheiro)|vale[-\s]troca/i;
 // Words that make a payment or fee word a report of the past, not a request ("boleto compensado",
-// "cobrança cancelada").
+// "cobrança cancelada", "cobrança indevida" being looked into).
 const SETTLED =
-  /\b(?:confirmad|aprovad|compens|identificad|recebid|processad|quitad|cancelad|suspens|removid)\w*/i;
+  /\b(?:confirmad|aprovad|compens|identificad|recebid|processad|quitad|cancelad|suspens|removid|indevid)\w*/i;
 const SENTENCE_END = /[.!?\n]/;
 
 // A "sentence" is capped at this many characters either side of the trigger, so text without

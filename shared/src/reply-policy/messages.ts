@@ -74,6 +74,14 @@ export const replyPolicyMessages = {
       'Este canal aceita anexos de até {{limit}} cada; "{{name}}" tem {{size}}.',
     'replyPolicy.text_too_long.own':
       'Este canal aceita mensagens de até {{limit}} caracteres; esta tem {{length}}.',
+    'replyPolicy.claim_evasion.madeiramadeira':
+      'A MadeiraMadeira não permite pedir ao cliente que desista da mediação: "{{excerpt}}".',
+    'replyPolicy.claim_evasion.americanas':
+      'A Americanas não permite pedir ao cliente que desista da reclamação: "{{excerpt}}".',
+    'replyPolicy.claim_evasion.mercadolivre':
+      'O Mercado Livre modera pedidos para o comprador fechar a reclamação (motivo EVASION_CLAIM_SELLER): "{{excerpt}}".',
+    'replyPolicy.claim_evasion.own':
+      'Confira antes de enviar: pedido para o cliente retirar a reclamação: "{{excerpt}}".',
     'replyPolicy.ok': 'Nenhum problema encontrado.',
     'replyPolicy.blocked': 'Corrija os itens marcados antes de enviar.',
     'replyPolicy.severity.block': 'Bloqueia o envio',
@@ -150,6 +158,14 @@ export const replyPolicyMessages = {
       'This channel accepts attachments up to {{limit}} each; "{{name}}" is {{size}}.',
     'replyPolicy.text_too_long.own':
       'This channel accepts messages up to {{limit}} characters; this one has {{length}}.',
+    'replyPolicy.claim_evasion.madeiramadeira':
+      'MadeiraMadeira does not allow asking the customer to drop the mediation: "{{excerpt}}".',
+    'replyPolicy.claim_evasion.americanas':
+      'Americanas does not allow asking the customer to drop the complaint: "{{excerpt}}".',
+    'replyPolicy.claim_evasion.mercadolivre':
+      'Mercado Livre moderates requests for the buyer to close the claim (reason EVASION_CLAIM_SELLER): "{{excerpt}}".',
+    'replyPolicy.claim_evasion.own':
+      'Check before sending: a request for the customer to withdraw the complaint: "{{excerpt}}".',
     'replyPolicy.ok': 'No problems found.',
     'replyPolicy.blocked': 'Fix the marked items before sending.',
     'replyPolicy.severity.block': 'Blocks sending',

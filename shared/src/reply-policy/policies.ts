@@ -93,6 +93,7 @@ export const REPLY_POLICIES: Readonly<Record<ChannelId, ReplyPolicy>> = {
       off_platform_sale: 'block',
       off_platform_contact: 'block',
       contact_data_request: 'block',
+      claim_evasion: 'block',
     },
     allowedDomains: ['mercadolivre.com.br', 'mercadolivre.com', 'mercadolibre.com'],
   },

@@ -21,6 +21,8 @@ export const RULE_IDS = [
   'off_platform_sale',
   /** A message longer than the channel accepts. */
   'text_too_long',
+  /** Asking the buyer to close or drop a claim or mediation (Mercado Livre: EVASION_CLAIM_SELLER). */
+  'claim_evasion',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
