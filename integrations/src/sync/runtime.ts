@@ -1,0 +1,200 @@
+import type { MarketplaceSource } from '@vitrine/shared';
+import type { FastifyInstance } from 'fastify';
+import { CONNECTORS } from '../connectors';
+import type { TenantConfig } from '../config/types';
+import type { SyncRuntime, SyncRuntimeContext } from '../server/sync-runtime';
+import { getCheckpoint } from '../store/checkpoints';
+import { loadCredentials, saveCredentials } from '../store/credentials';
+import { upsertTenant } from '../store/tenants';
+import { createZendeskClient } from '../zendesk/client';
+import type { ConnectorContext } from './connector';
+import { recoverMissedNotifications } from './mercadolivre-notifications';
+import type { SourceBinding } from './reply-relay';
+import { TenantSync, type TenantStream } from './tenant-sync';
+import { registerSyncWebhookRoutes } from './webhook-routes';
+import { zendeskGateway } from './zendesk-gateway-client';
+
+/** How often the writer looks at the outbox when nothing woke it (a new page or webhook wakes it at once). */
+const PUMP_IDLE_MS = 1_000;
+/** Mercado Livre keeps missed notifications 2 days; look every 10 minutes. */
+const MISSED_FEEDS_EVERY_MS = 10 * 60_000;
+
+/**
+ * The sync engine as the service runs it: `vitrine serve` calls `start()`, `vitrine sync --once`
+ * calls `runOnce()`. One loop per (tenant, stream) polls at the stream's interval; one pump per
+ * tenant processes inbound events, drains the effects outbox and delivers replies.
+ */
+export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
+  const { config, store, log } = ctx;
+  const db = store.db;
+  let tenants: TenantSync[] | null = null;
+  let stopped = false;
+  const loops: Promise<void>[] = [];
+  const wakers = new Set<() => void>();
+  const pumpWakers = new Map<string, () => void>();
+  const streamWakers = new Map<string, () => void>();
+
+  const sleep = (ms: number, register?: (wake: () => void) => void) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      wakers.add(wake);
+      register?.(wake);
+    });
+
+  async function init(): Promise<TenantSync[]> {
+    if (tenants) return tenants;
+    tenants = [];
+    for (const tenant of config.tenants) tenants.push(await buildTenant(tenant));
+    return tenants;
+  }
+
+  async function buildTenant(tenant: TenantConfig): Promise<TenantSync> {
+    await upsertTenant(db, {
+      id: tenant.id,
+      subdomain: tenant.subdomain,
+      name: tenant.name,
+      zendeskBaseUrl: tenant.zendesk.baseUrl,
+    });
+    const tenantLog = log.child({ tenant: tenant.id });
+    const client = createZendeskClient({
+      baseUrl: tenant.zendesk.baseUrl,
+      auth: tenant.zendesk.oauthToken
+        ? { oauthToken: tenant.zendesk.oauthToken }
+        : { email: tenant.zendesk.email ?? '', apiToken: tenant.zendesk.apiToken ?? '' },
+      tenantId: tenant.id,
+      log: tenantLog,
+      onRequest: (event) => ctx.metrics.observeZendeskRequest(event),
+    });
+    const sources = new Map<string, SourceBinding>();
+    for (const [source, settings] of Object.entries(tenant.marketplaces)) {
+      if (!settings) continue;
+      const target = { tenantId: tenant.id, source };
+      let credentials = await loadCredentials(db, config.secretKey, target);
+      if (!credentials) {
+        credentials = settings.credentials;
+        await saveCredentials(db, config.secretKey, target, credentials);
+      }
+      const connectorCtx: ConnectorContext = {
+        tenantId: tenant.id,
+        baseUrl: settings.baseUrl,
+        credentials,
+        log: tenantLog.child({ source }),
+        saveCredentials: async (changed) => {
+          credentials = { ...credentials, ...changed };
+          connectorCtx.credentials = credentials;
+          await saveCredentials(db, config.secretKey, target, credentials);
+        },
+      };
+      sources.set(source, { connector: CONNECTORS[source as MarketplaceSource], ctx: connectorCtx });
+    }
+    const pollMs = config.pollIntervalMs;
+    return new TenantSync({
+      db,
+      tenantId: tenant.id,
+      zendesk: zendeskGateway(client),
+      sources,
+      log: tenantLog,
+      // The sandbox runs a queued job within a second; a real Zendesk may take longer under load.
+      unconfirmedWriteGraceMs: config.sandbox.enabled ? 10_000 : 60_000,
+      unconfirmedSendGraceMs: Math.max(3 * pollMs, 30_000),
+      onStreamRun: (report) => {
+        void progress(tenant.id, report.stream, report.changed, report.caughtUp);
+        if (report.changed > 0) pumpWakers.get(tenant.id)?.();
+      },
+      onStreamWanted: (stream) => streamWakers.get(`${tenant.id}\u0000${stream}`)?.(),
+    });
+  }
+
+  async function progress(tenantId: string, stream: string, records: number, caughtUp: boolean) {
+    if (!ctx.onProgress) return;
+    const total = (await getCheckpoint(db, tenantId, stream))?.records ?? 0;
+    ctx.onProgress({ tenantId, stream, records, total, caughtUp });
+  }
+
+  async function streamLoop(tenant: TenantSync, target: TenantStream) {
+    const interval = target.stream.pollIntervalMs ?? config.pollIntervalMs;
+    const key = `${tenant.tenantId}\u0000${target.stream.name}`;
+    while (!stopped) {
+      const report = await tenant.syncStream(target).catch((err: unknown) => {
+        log.error({ stream: target.stream.name, err: (err as Error).message }, 'stream loop failed');
+        return null;
+      });
+      if (stopped) break;
+      // Not caught up yet: continue at once (other streams run concurrently in their own loops).
+      const wait = report && !report.caughtUp && !report.error ? 0 : interval;
+      await sleep(wait, (wake) => streamWakers.set(key, wake));
+    }
+  }
+
+  async function pumpLoop(tenant: TenantSync) {
+    while (!stopped) {
+      await tenant
+        .pump()
+        .catch((err: unknown) =>
+          log.error({ tenant: tenant.tenantId, err: (err as Error).message }, 'outbox pump failed'),
+        );
+      if (stopped) break;
+      await sleep(PUMP_IDLE_MS, (wake) => pumpWakers.set(tenant.tenantId, wake));
+    }
+  }
+
+  async function missedFeedsLoop(tenant: TenantSync, binding: SourceBinding) {
+    while (!stopped) {
+      await recoverMissedNotifications(db, tenant.tenantId, binding.ctx).catch((err: unknown) =>
+        log.debug({ tenant: tenant.tenantId, err: (err as Error).message }, 'missed_feeds not read'),
+      );
+      await sleep(MISSED_FEEDS_EVERY_MS);
+    }
+  }
+
+  return {
+    async start() {
+      stopped = false;
+      for (const tenant of await init()) {
+        for (const target of tenant.streams()) loops.push(streamLoop(tenant, target));
+        loops.push(pumpLoop(tenant));
+        const ml = tenant.streams('mercadolivre')[0];
+        if (ml) loops.push(missedFeedsLoop(tenant, ml.binding));
+      }
+      log.info(
+        { tenants: tenants!.length, streams: tenants!.reduce((n, t) => n + t.streams().length, 0) },
+        'sync started',
+      );
+    },
+
+    async stop() {
+      stopped = true;
+      for (const wake of [...wakers]) wake();
+      await Promise.allSettled(loops.splice(0));
+    },
+
+    async runOnce({ source }) {
+      for (const tenant of await init()) {
+        for (const target of tenant.streams(source)) {
+          const report = await tenant.syncStream(target, 1000);
+          if (report.error) log.warn({ stream: report.stream, err: report.error }, 'stream did not finish');
+        }
+        // Drain until nothing is due; effects waiting out a grace period are left for `serve`.
+        for (let round = 0; round < 50; round++) {
+          const report = await tenant.pump();
+          if (report.cycles === 0) break;
+        }
+      }
+    },
+
+    async registerWebhookRoutes(scope: FastifyInstance) {
+      await registerSyncWebhookRoutes(scope, {
+        db,
+        tenants: config.tenants,
+        log,
+        metrics: ctx.metrics,
+        wake: (tenantId) => pumpWakers.get(tenantId)?.(),
+      });
+    },
+  };
+}
