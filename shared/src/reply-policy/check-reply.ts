@@ -41,8 +41,7 @@ const SENTENCE_RULES: ReadonlySet<RuleId> = new Set([
 
 function excerptOf(text: string, hit: Hit): string {
   const raw = text.slice(hit.start, hit.end);
-  if (hit.rule !== 'payment_request' && hit.rule !== 'fee_charge' && hit.rule !== 'off_platform_sale')
-    return raw;
+  if (!SENTENCE_RULES.has(hit.rule)) return raw;
   // Sentence rules: show the words around the trigger, within its sentence.
   let start = hit.start;
   let end = hit.end;
