@@ -16,7 +16,12 @@ export const SANDBOX_MARKETPLACE_CREDENTIALS: Record<MarketplaceSource, Record<s
     apiKey: 'sandbox-skyhub-api-key',
     accountManagerKey: 'sandbox-skyhub-account-manager-key',
   },
-  mercadolivre: { accessToken: 'sandbox-ml-access-token' },
+  mercadolivre: {
+    accessToken: 'sandbox-ml-access-token',
+    clientId: 'sandbox-ml-client',
+    clientSecret: 'sandbox-ml-secret',
+    refreshToken: 'sandbox-ml-refresh-token',
+  },
 };
 
 export const SANDBOX_ZENDESK_CREDENTIALS = {

@@ -41,12 +41,16 @@ export const madeiraMadeiraClient = perTenant<MadeiraMadeiraClient>((ctx) => {
   const tokenHttp = createHttpClient({
     source: 'madeiramadeira',
     baseUrl: ctx.baseUrl,
-    headers: () => portalTokenHeaders(portalToken),
+    headers: () => ({ ...portalTokenHeaders(portalToken), 'Content-Type': 'application/json' }),
     hintFor: (status) => (status === 401 || status === 403 ? ADMIN_HINT : undefined),
   });
 
   async function exchange(): Promise<string> {
-    const response = await tokenHttp.request({ method: 'POST', path: `${MENSAGERIA}/auth/generate-token` });
+    const response = await tokenHttp.request({
+      method: 'POST',
+      path: `${MENSAGERIA}/auth/generate-token`,
+      data: {},
+    });
     const parsed = MmTokenResponse.parse(response.data);
     jwt = { token: parsed.data.access_token, expiresAt: Date.now() + parsed.data.expires_in * 1000 };
     return jwt.token;
@@ -64,6 +68,7 @@ export const madeiraMadeiraClient = perTenant<MadeiraMadeiraClient>((ctx) => {
     log: ctx.log,
     headers: async (): Promise<Record<string, string>> => ({
       ...portalTokenHeaders(portalToken),
+      'Content-Type': 'application/json',
       Authorization: `Bearer ${await accessToken()}`,
     }),
     // A 401 with a JWT we believed valid (revoked, clock skew): exchange again, once.

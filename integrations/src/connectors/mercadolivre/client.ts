@@ -14,7 +14,8 @@ const MESSAGES_PAGE = 100;
 
 export interface MercadoLivreClient {
   http: HttpClient;
-  sellerId: string;
+  /** The seller's user id: from the credentials, else `GET /users/me` (once). */
+  sellerId(): Promise<string>;
   /** Exchanges the current refresh token for new tokens; the old refresh token stops working. */
   refresh(): Promise<void>;
 }
@@ -69,7 +70,24 @@ export const mercadoLivreClient = perTenant<MercadoLivreClient>((ctx) => {
     hintFor: (status) => (status === 401 || status === 403 ? RECONNECT_HINT : undefined),
   });
 
-  return { http, sellerId: ctx.credentials.sellerId ?? '', refresh };
+  let seller: Promise<string> | null = ctx.credentials.sellerId
+    ? Promise.resolve(ctx.credentials.sellerId)
+    : null;
+  const sellerId = () => {
+    seller ??= http
+      .request<{ id?: string | number }>({ method: 'GET', path: '/users/me' })
+      .then((response) => {
+        if (response.data?.id === undefined) throw new Error('mercadolivre: /users/me returned no id');
+        return String(response.data.id);
+      })
+      .catch((error: unknown) => {
+        seller = null;
+        throw error;
+      });
+    return seller;
+  };
+
+  return { http, sellerId, refresh };
 });
 
 /** Every message of one pack (the endpoint pages with limit/offset). `mark_as_read=false`: reading must not hide unread badges from the seller. */
@@ -77,7 +95,9 @@ export async function readPack(
   ctx: ConnectorContext,
   packId: string,
 ): Promise<{ messages: unknown[]; [k: string]: unknown }> {
-  const { http, sellerId } = mercadoLivreClient(ctx);
+  const client = mercadoLivreClient(ctx);
+  const { http } = client;
+  const sellerId = await client.sellerId();
   let offset = 0;
   let first: Record<string, unknown> | null = null;
   const messages: unknown[] = [];
@@ -115,7 +135,9 @@ export async function readPackRecords(
   offset: number,
   now = new Date(),
 ): Promise<{ records: MlPackRecordInput[]; hasMore: boolean }> {
-  const { http, sellerId } = mercadoLivreClient(ctx);
+  const client = mercadoLivreClient(ctx);
+  const { http } = client;
+  const sellerId = await client.sellerId();
   const packs = new Map<string, unknown | null>();
   if (offset === 0) {
     const unread = await http.request<{ results?: Array<{ resource?: string }> }>(

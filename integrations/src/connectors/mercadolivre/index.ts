@@ -55,7 +55,9 @@ async function replyToPack(
   conversation: Conversation,
   text: string,
 ): Promise<SentReply> {
-  const { http, sellerId } = mercadoLivreClient(ctx);
+  const client = mercadoLivreClient(ctx);
+  const { http } = client;
+  const sellerId = await client.sellerId();
   const packId = conversation.externalId.replace(/^pack-/, '');
   const buyerId = conversation.customer.externalId;
   if (!buyerId) {
@@ -144,7 +146,8 @@ export async function sendReply(ctx: ConnectorContext, reply: OutboundReply): Pr
 /** Mercado Livre: post-sale messages and claims. No `finalize`: conversations close on their own. */
 export const mercadoLivreConnector: Connector = {
   source: 'mercadolivre',
-  credentialKeys: ['clientId', 'clientSecret', 'refreshToken', 'sellerId'],
+  // `sellerId` is optional (read from /users/me); `accessToken` alone works until it expires.
+  credentialKeys: ['clientId', 'clientSecret', 'refreshToken'],
   streams: [messagesStream, claimsStream],
   sendReply,
 };

@@ -1,0 +1,5 @@
+export * from './conversations';
+export * from './replies';
+export * from './ticker';
+export * from './control';
+export * from './time';
