@@ -5,7 +5,7 @@ import type { SandboxContext, SandboxLogger, SandboxSimulator } from './core/con
 import { FaultInjector, installFaults } from './core/faults';
 import { SandboxScheduler } from './core/scheduler';
 import { SandboxState } from './core/state';
-import { registerZendeskSandbox, type ZendeskSandboxOptions } from './zendesk';
+import { registerZendeskSandbox, type ZendeskSandbox, type ZendeskSandboxOptions } from './zendesk';
 
 export interface SandboxOptions {
   /** Where `sandbox.db` lives (the service's `VITRINE_DATA_DIR`). */
@@ -34,6 +34,8 @@ export interface SandboxHandle {
   systems: string[];
   /** Base URL a client uses for a system: `<publicBaseUrl>/sandbox/<system>`. */
   baseUrl(system: string): string;
+  /** The simulated Zendesk account (tests and the demo reach its state directly). */
+  zendesk: ZendeskSandbox | null;
 }
 
 interface SimulatorEntry {
@@ -84,10 +86,13 @@ export async function registerSandbox(app: FastifyInstance, opts: SandboxOptions
     typeof opts.publicBaseUrl === 'function' ? opts.publicBaseUrl() : opts.publicBaseUrl;
   const baseUrl = (system: string) => `${publicBaseUrl().replace(/\/$/, '')}/sandbox/${system}`;
 
+  let zendesk: ZendeskSandbox | null = null;
   const entries: SimulatorEntry[] = [
     {
       system: 'zendesk',
-      load: () => (scope, ctx) => registerZendeskSandbox(scope, ctx, opts.zendesk),
+      load: () => async (scope, ctx) => {
+        zendesk = await registerZendeskSandbox(scope, ctx, opts.zendesk);
+      },
     },
     optionalSimulator('madeiramadeira', 'registerMadeiraMadeiraSandbox'),
     optionalSimulator('americanas', 'registerAmericanasSandbox'),
@@ -134,5 +139,5 @@ export async function registerSandbox(app: FastifyInstance, opts: SandboxOptions
   });
   app.addHook('onClose', async () => state.close());
 
-  return { state, faults, scheduler, systems, baseUrl };
+  return { state, faults, scheduler, systems, baseUrl, zendesk };
 }

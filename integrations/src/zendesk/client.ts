@@ -158,6 +158,22 @@ export class ZendeskClient {
       return { ticket: created, created: !replayed };
     },
 
+    /**
+     * `POST /imports/tickets`: a ticket with its whole history (several comments, original dates) in
+     * one request. For backfilling conversations; business rules and triggers do not run on imports.
+     */
+    import: async (
+      ticket: Omit<TicketCreate, 'comment'> & { comments: Array<CommentInput & { created_at?: string }> },
+    ): Promise<Ticket> =>
+      (
+        await this.http.request<{ ticket: Ticket }>({
+          call: 'tickets.import',
+          method: 'POST',
+          path: '/api/v2/imports/tickets',
+          body: { ticket },
+        })
+      ).data.ticket,
+
     /** `POST /tickets/create_many`, ≤100 per call: one job per chunk, in order. Not idempotent. */
     createMany: async (tickets: readonly TicketCreate[]): Promise<JobStatus[]> => {
       const jobs: JobStatus[] = [];

@@ -95,12 +95,16 @@ export class RateBudget {
 export class RateBudgets {
   private readonly budgets = new Map<string, RateBudget>();
 
-  constructor(private readonly clock: Clock = realClock) {}
+  constructor(
+    private readonly clock: Clock = realClock,
+    /** Requests per window each tenant keeps unused for interactive calls. Default 2. */
+    private readonly reserve = 2,
+  ) {}
 
   forTenant(tenantId: string): RateBudget {
     let budget = this.budgets.get(tenantId);
     if (!budget) {
-      budget = new RateBudget(tenantId, this.clock);
+      budget = new RateBudget(tenantId, this.clock, this.reserve);
       this.budgets.set(tenantId, budget);
     }
     return budget;

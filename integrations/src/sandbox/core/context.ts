@@ -38,4 +38,4 @@ export interface SandboxContext {
  * and wrapped by fault injection. Export it from `sandbox/<system>/index.ts` as
  * `register<Name>Sandbox`.
  */
-export type SandboxSimulator = (scope: FastifyInstance, ctx: SandboxContext) => Promise<void> | void;
+export type SandboxSimulator = (scope: FastifyInstance, ctx: SandboxContext) => unknown;

@@ -66,9 +66,28 @@ export class FaultInjector {
     }
   }
 
+  private readonly forced: Array<{ kind: FaultKind; method?: string; path?: RegExp }> = [];
+
+  /**
+   * Forces the next matching request to fail with `kind`, whatever the rate (tests: "the answer to
+   * the next PUT /api/v2/tickets/7 is lost"). `path` is matched against the URL without the query.
+   */
+  failNext(kind: FaultKind, match: { method?: string; path?: RegExp } = {}, times = 1): void {
+    for (let i = 0; i < times; i++) this.forced.push({ kind, ...match });
+  }
+
   /** The fault for this request, or null. Deterministic in (seed, method, url, occurrence). */
   decide(method: string, url: string): FaultKind | null {
     this.stats.requests += 1;
+    const pathOnly = url.split('?')[0]!;
+    const forcedAt = this.forced.findIndex(
+      (f) => (!f.method || f.method === method) && (!f.path || f.path.test(pathOnly)),
+    );
+    if (forcedAt >= 0) {
+      const [forced] = this.forced.splice(forcedAt, 1);
+      this.stats.injected[forced!.kind] += 1;
+      return forced!.kind;
+    }
     if (!this.enabled || this.options.rate === 0) return null;
     const key = `${method} ${url}`;
     const occurrence = (this.seen.get(key) ?? 0) + 1;
@@ -144,13 +163,10 @@ export function installFaults(scope: FastifyInstance, injector: FaultInjector): 
     request.sandboxFault = fault;
     switch (fault) {
       case 'rate_limited':
-        return reply
-          .code(429)
-          .header('retry-after', String(retryAfterSec))
-          .send({
-            error: 'APIRateLimitExceeded',
-            description: 'Simulated rate limit (sandbox fault injection)',
-          });
+        return reply.code(429).header('retry-after', String(retryAfterSec)).send({
+          error: 'APIRateLimitExceeded',
+          description: 'Simulated rate limit (sandbox fault injection)',
+        });
       case 'server_error':
         return reply
           .code(serverErrorStatus(request.url))
