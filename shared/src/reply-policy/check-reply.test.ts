@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { CHANNELS, type ChannelId } from '../channels';
 import { checkReply, REPLY_POLICIES, replyPolicyMessages, RULE_IDS, type RuleId } from '.';
@@ -291,5 +293,21 @@ describe('properties', () => {
       '(11) '.repeat(5000),
     ];
     for (const text of nasty) expect(checkReply({ channel: 'mercadolivre', text }).ok).toBeDefined();
+  });
+});
+
+describe('README', () => {
+  it('shows the same rule table as REPLY_POLICIES', () => {
+    const readme = readFileSync(join(__dirname, 'README.md'), 'utf8');
+    const columns: ChannelId[] = ['madeiramadeira', 'americanas', 'americanas-sac', 'mercadolivre', 'email'];
+    for (const rule of RULE_IDS) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${rule}\` |`));
+      expect(row).toBeDefined();
+      const cells = row!
+        .split('|')
+        .slice(2, 7)
+        .map((c) => c.trim().split(' ')[0]);
+      expect([rule, cells]).toEqual([rule, columns.map((ch) => REPLY_POLICIES[ch].rules[rule] ?? '—')]);
+    }
   });
 });
