@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { brlToCents, Complaint, Contact, CsatRating, Exchange, formatBrl, Order, Review, Shipment } from '.';
 
 const order = {
@@ -157,5 +158,14 @@ describe('brlToCents', () => {
   it('formats centavos for people', () => {
     expect(formatBrl(12990)).toBe('R$ 129,90');
     expect(formatBrl(129990, 'en')).toBe('R$1,299.90');
+  });
+
+  it('reads back what it formats, and never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e11, max: 1e11 }), (cents) => {
+        expect(brlToCents(formatBrl(cents))).toBe(cents);
+      }),
+    );
+    fc.assert(fc.property(fc.string(), (text) => void brlToCents(text)));
   });
 });
