@@ -35,7 +35,18 @@ module.exports = {
   projects: [
     project('shared', ['<rootDir>/shared/src']),
     project('integrations', ['<rootDir>/integrations/src']),
-    project('ticket-sidebar', ['<rootDir>/apps/ticket-sidebar/src'], 'jsdom'),
+    // The app pins React 18 in its own node_modules while the root holds React 19 (a peer of the
+    // testing library): every import of React in the app's tests must reach the app's copy.
+    project('ticket-sidebar', ['<rootDir>/apps/ticket-sidebar/src'], 'jsdom', {
+      setupFiles: ['<rootDir>/apps/ticket-sidebar/src/testing/jsdom-setup.ts'],
+      // Garden's forms import react-merge-refs, published as ES modules only.
+      transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+      transformIgnorePatterns: ['/node_modules/(?!react-merge-refs/)'],
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '^(react|react-dom)(/.*)?$': '<rootDir>/apps/ticket-sidebar/node_modules/$1$2',
+      },
+    }),
     project('e2e', ['<rootDir>/test'], 'node', { maxWorkers: 1 }),
   ],
 };

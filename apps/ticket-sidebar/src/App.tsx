@@ -1,0 +1,43 @@
+import { useEffect, useState, type ComponentType } from 'react';
+import { ThemeProvider } from '@zendeskgarden/react-theming';
+import { I18nProvider } from './i18n/I18nProvider';
+import { localeFor, type Locale } from './i18n/messages';
+import { TicketSidebar } from './sidebar/TicketSidebar';
+import { ClientProvider } from './zaf/ClientProvider';
+import { useClient, useLocation } from './zaf/hooks';
+import type { ZafClient } from './zaf/types';
+
+/** One component per ZAF location; adding a location is one line. */
+const LOCATIONS: Record<string, ComponentType> = {
+  ticket_sidebar: TicketSidebar,
+  new_ticket_sidebar: TicketSidebar,
+};
+
+function LocalizedLocation() {
+  const client = useClient();
+  const location = useLocation();
+  const [locale, setLocale] = useState<Locale | null>(null);
+  useEffect(() => {
+    let active = true;
+    client
+      .get('currentUser.locale')
+      .then((result) => active && setLocale(localeFor(result['currentUser.locale'] as string | undefined)))
+      .catch(() => active && setLocale('pt-BR'));
+    return () => {
+      active = false;
+    };
+  }, [client]);
+  if (!locale) return null;
+  const Location = LOCATIONS[location];
+  return <I18nProvider locale={locale}>{Location ? <Location /> : null}</I18nProvider>;
+}
+
+export function App({ client }: { client: ZafClient }) {
+  return (
+    <ThemeProvider>
+      <ClientProvider client={client}>
+        <LocalizedLocation />
+      </ClientProvider>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '@zendeskgarden/react-buttons';
+import { Field, Input, Label, Message, Select } from '@zendeskgarden/react-forms';
+import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
+import type { TicketContext, TicketLookupRequest } from '../context/types';
+import { useI18n } from '../i18n/I18nProvider';
+
+const KINDS: TicketLookupRequest['kind'][] = ['order', 'document', 'email', 'phone'];
+
+/** Nothing matched: say so and let the agent search by what the customer told them. */
+export function NoMatch({ onLookup }: { onLookup: (query: TicketLookupRequest) => Promise<TicketContext> }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="nomatch-title">
+      <Alert type="info">
+        <Title id="nomatch-title">{t('noMatch.title')}</Title>
+        <Paragraph>{t('noMatch.body')}</Paragraph>
+      </Alert>
+      <LookupForm onLookup={onLookup} />
+    </section>
+  );
+}
+
+function LookupForm({ onLookup }: { onLookup: (query: TicketLookupRequest) => Promise<TicketContext> }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<TicketLookupRequest['kind']>('order');
+  const [value, setValue] = useState('');
+  const [state, setState] = useState<{
+    status: 'idle' | 'searching' | 'notFound' | 'failed';
+    value?: string;
+  }>({
+    status: 'idle',
+  });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const query = value.trim();
+    if (!query) return;
+    setState({ status: 'searching' });
+    try {
+      const context = await onLookup({ kind, value: query });
+      // A found context replaces this form (the parent re-renders); only "none" stays here.
+      if (context.match === 'none') setState({ status: 'notFound', value: query });
+    } catch {
+      setState({ status: 'failed' });
+    }
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-label={t('lookup.submit')}>
+      <Field>
+        <Label>{t('lookup.kind')}</Label>
+        <Select
+          isCompact
+          value={kind}
+          onChange={(event) => setKind(event.target.value as TicketLookupRequest['kind'])}
+        >
+          {KINDS.map((option) => (
+            <option key={option} value={option}>
+              {t(`lookup.kind.${option}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field>
+        <Label>{t('lookup.value')}</Label>
+        <Input isCompact value={value} onChange={(event) => setValue(event.target.value)} />
+        {state.status === 'notFound' && (
+          <Message validation="warning">{t('lookup.notFound', { value: state.value ?? '' })}</Message>
+        )}
+        {state.status === 'failed' && <Message validation="error">{t('lookup.failed')}</Message>}
+      </Field>
+      <Button size="small" type="submit" disabled={state.status === 'searching' || !value.trim()}>
+        {state.status === 'searching' ? t('lookup.searching') : t('lookup.submit')}
+      </Button>
+    </form>
+  );
+}

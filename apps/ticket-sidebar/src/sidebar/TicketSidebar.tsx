@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { SM } from '@zendeskgarden/react-typography';
+import type { TicketContext, TicketLookupRequest } from '../context/types';
+import { useTicketContext } from '../context/useTicketContext';
+import { useI18n } from '../i18n/I18nProvider';
+import { ReplyFindings } from '../reply-guard/ReplyFindings';
+import { useReplyGuard } from '../reply-guard/useReplyGuard';
+import { addCustomerNote, lookupTicketContext } from '../service/api';
+import { ServiceError, type ServiceTarget } from '../service/request';
+import { useClient, useSetting, useZafSession } from '../zaf/hooks';
+import type { ZafCurrentUser } from '../zaf/types';
+import { ContextHeader } from './DeadlineHeader';
+import { DeliverySection } from './DeliverySection';
+import { HistorySection } from './HistorySection';
+import { Panel } from './layout';
+import { NoMatch } from './NoMatch';
+import { OrderSection } from './OrderSection';
+import { OtherContactsSection } from './OtherContactsSection';
+import { ComplaintsSection, ExchangesSection, ReviewsSection } from './SourceSections';
+import { ErrorState, Loading, SyncFooter } from './States';
+import { TemplatesSection } from './TemplatesSection';
+
+/** The ticket's id: from the location context when Zendesk gives it, else from the ticket itself. */
+function useTicketId(): number | null | 'new' {
+  const { client, context } = useZafSession();
+  const [ticketId, setTicketId] = useState<number | null | 'new'>(
+    context.location === 'new_ticket_sidebar' ? 'new' : (context.ticketId ?? null),
+  );
+  useEffect(() => {
+    if (ticketId !== null) return;
+    let active = true;
+    client
+      .get('ticket.id')
+      .then((result) => {
+        const id = Number(result['ticket.id']);
+        if (active) setTicketId(Number.isInteger(id) && id > 0 ? id : 'new');
+      })
+      .catch(() => active && setTicketId('new'));
+    return () => {
+      active = false;
+    };
+  }, [client, ticketId]);
+  return ticketId;
+}
+
+export function TicketSidebar() {
+  const { t } = useI18n();
+  const ticketId = useTicketId();
+  const serviceUrl = useSetting('serviceUrl');
+  const tenantId = useSetting('tenantId') ?? '';
+  const target = useMemo<ServiceTarget | null>(
+    () => (serviceUrl && typeof ticketId === 'number' ? { serviceUrl, tenantId, ticketId } : null),
+    [serviceUrl, tenantId, ticketId],
+  );
+  const { state, retry, replace } = useTicketContext(target);
+  const findings = useReplyGuard(state.status === 'ready' ? state.context.channel : undefined);
+
+  let body;
+  if (!serviceUrl) body = <ErrorState error={new ServiceError('notConfigured')} />;
+  else if (ticketId === 'new') body = <SM>{t('state.newTicket')}</SM>;
+  else if (!target || state.status === 'loading') body = <Loading />;
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={retry} />;
+  else
+    body = (
+      <ContextView
+        context={state.context}
+        target={target}
+        onReplace={replace}
+        refreshing={state.refreshing}
+      />
+    );
+
+  return (
+    <Panel>
+      <ReplyFindings findings={findings} />
+      {body}
+    </Panel>
+  );
+}
+
+function ContextView({
+  context,
+  target,
+  onReplace,
+  refreshing,
+}: {
+  context: TicketContext;
+  target: ServiceTarget;
+  onReplace: (context: TicketContext) => void;
+  refreshing: boolean;
+}) {
+  const client = useClient();
+  const onLookup = useCallback(
+    async (query: TicketLookupRequest) => {
+      const found = await lookupTicketContext(client, target, query);
+      if (found.match === 'matched') onReplace(found);
+      return found;
+    },
+    [client, target, onReplace],
+  );
+  const onAddNote = useCallback(
+    async (text: string) => {
+      const { currentUser } = (await client.get('currentUser')) as { currentUser: ZafCurrentUser };
+      const note = await addCustomerNote(client, target, {
+        text,
+        author: { id: currentUser.id, name: currentUser.name },
+      });
+      onReplace({ ...context, notes: [note, ...context.notes] });
+    },
+    [client, target, context, onReplace],
+  );
+
+  return (
+    <>
+      {context.match === 'none' ? (
+        <>
+          <ContextHeader context={context} />
+          <NoMatch onLookup={onLookup} />
+        </>
+      ) : (
+        <>
+          <ContextHeader context={context} />
+          {context.order && <OrderSection order={context.order} />}
+          {context.order && <DeliverySection order={context.order} />}
+          <OtherContactsSection contacts={context.otherContacts} />
+          <HistorySection csat={context.csat} notes={context.notes} onAddNote={onAddNote} />
+          {context.order && <TemplatesSection context={context} />}
+          {context.exchanges && <ExchangesSection exchanges={context.exchanges} />}
+          {context.reviews && <ReviewsSection reviews={context.reviews} />}
+          {context.complaints && <ComplaintsSection complaints={context.complaints} />}
+        </>
+      )}
+      <SyncFooter lastSyncedAt={context.lastSyncedAt} refreshing={refreshing} />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const sharedSource = fileURLToPath(new URL('../../shared/src', import.meta.url));
+
+// Builds the iframe page into assets/, the folder a Zendesk app package serves. Fixed file names
+// (no hashes) and relative URLs (`base: './'`), so the same assets work inside Zendesk, under
+// `zcli apps:server` and in the workbench. The ZAF SDK is bundled from npm, not loaded from the CDN.
+export default defineConfig({
+  root: 'src',
+  base: './',
+  publicDir: 'static',
+  resolve: {
+    // The domain library's TypeScript source: ES modules the bundler can tree-shake, no build step.
+    alias: [{ find: /^@vitrine\/shared\/(.*)$/, replacement: `${sharedSource}/$1` }],
+  },
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: '../assets',
+    emptyOutDir: true,
+    target: 'es2020',
+    assetsDir: '.',
+    sourcemap: false,
+    rolldownOptions: {
+      input: fileURLToPath(new URL('./src/iframe.html', import.meta.url)),
+      output: {
+        entryFileNames: 'main.js',
+        chunkFileNames: '[name].js',
+        assetFileNames: '[name][extname]',
+      },
+    },
+  },
+});
