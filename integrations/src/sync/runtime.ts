@@ -8,6 +8,7 @@ import { loadCredentials, saveCredentials } from '../store/credentials';
 import { upsertTenant } from '../store/tenants';
 import { createZendeskClient } from '../zendesk/client';
 import type { ConnectorContext } from './connector';
+import { linkDuplicateTickets, syncZendeskTickets } from './linker';
 import { recoverMissedNotifications } from './mercadolivre-notifications';
 import type { SourceBinding } from './reply-relay';
 import { TenantSync, type TenantStream } from './tenant-sync';
@@ -143,6 +144,31 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
     }
   }
 
+  /** Zendesk-native tickets and duplicate contacts, at the poll interval (at least every 30 s). */
+  async function linkerLoop(tenant: TenantSync) {
+    while (!stopped) {
+      await link(tenant);
+      await sleep(Math.max(config.pollIntervalMs, 30_000));
+    }
+  }
+
+  async function link(tenant: TenantSync) {
+    try {
+      await syncZendeskTickets(db, tenant.tenantId, tenant.zendesk);
+    } catch (err) {
+      log.warn(
+        { tenant: tenant.tenantId, err: (err as Error).message },
+        'Zendesk ticket export failed; duplicates use what is stored',
+      );
+    }
+    try {
+      const { notes } = await linkDuplicateTickets(db, tenant.tenantId, log);
+      if (notes > 0) pumpWakers.get(tenant.tenantId)?.();
+    } catch (err) {
+      log.error({ tenant: tenant.tenantId, err: (err as Error).message }, 'duplicate linking failed');
+    }
+  }
+
   async function missedFeedsLoop(tenant: TenantSync, binding: SourceBinding) {
     while (!stopped) {
       await recoverMissedNotifications(db, tenant.tenantId, binding.ctx).catch((err: unknown) =>
@@ -158,6 +184,7 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
       for (const tenant of await init()) {
         for (const target of tenant.streams()) loops.push(streamLoop(tenant, target));
         loops.push(pumpLoop(tenant));
+        loops.push(linkerLoop(tenant));
         const ml = tenant.streams('mercadolivre')[0];
         if (ml) loops.push(missedFeedsLoop(tenant, ml.binding));
       }
@@ -179,6 +206,7 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
           const report = await tenant.syncStream(target, 1000);
           if (report.error) log.warn({ stream: report.stream, err: report.error }, 'stream did not finish');
         }
+        if (!source) await link(tenant);
         // Drain until nothing is due; effects waiting out a grace period are left for `serve`.
         for (let round = 0; round < 50; round++) {
           const report = await tenant.pump();

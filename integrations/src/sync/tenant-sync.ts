@@ -57,6 +57,10 @@ export class TenantSync {
     });
   }
 
+  get zendesk(): ZendeskGateway {
+    return this.opts.zendesk;
+  }
+
   get tenantId(): string {
     return this.opts.tenantId;
   }

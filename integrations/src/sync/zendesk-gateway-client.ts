@@ -160,6 +160,7 @@ export function zendeskGateway(client: ZendeskClient): ZendeskGateway {
             channel: t.via?.channel ?? 'unknown',
             updatedAt: t.updated_at,
             requester: { name: user?.name, email: user?.email ?? undefined, phone: user?.phone ?? undefined },
+            description: t.description,
           };
         });
         return { tickets, cursor: page.after_cursor ?? cursor, endOfStream: page.end_of_stream };

@@ -64,6 +64,8 @@ export interface ExportedTicket extends ZendeskTicket {
   channel: string;
   updatedAt: string;
   requester: { name?: string; email?: string; phone?: string };
+  /** The first comment, where customers often write their order number. */
+  description?: string | null;
 }
 
 export interface ZendeskGateway {

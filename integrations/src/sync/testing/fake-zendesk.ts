@@ -123,6 +123,7 @@ export class FakeZendesk implements ZendeskGateway {
     this.count('exportTickets');
     const tickets = [...this.tickets.values()].map((t) => ({
       ...t,
+      description: t.comments[0]?.body ?? null,
       requester: {
         name: this.userById(t.requesterId)?.name,
         email: this.userById(t.requesterId)?.email,
@@ -130,6 +131,31 @@ export class FakeZendesk implements ZendeskGateway {
       },
     }));
     return { tickets, cursor: 'end', endOfStream: true };
+  }
+
+  /** A ticket that reached Zendesk through its own channels (WhatsApp, e-mail…). */
+  addNativeTicket(spec: {
+    channel: string;
+    subject: string;
+    description: string;
+    requester: { name: string; email?: string; phone?: string };
+  }): string {
+    const userId = String(this.nextId++);
+    this.users.set(`native-${userId}`, { externalId: `native-${userId}`, ...spec.requester, id: userId });
+    const id = String(this.nextId++);
+    this.tickets.set(id, {
+      id,
+      status: 'open',
+      tags: [],
+      requesterId: userId,
+      externalId: null,
+      subject: spec.subject,
+      fields: {},
+      comments: [this.comment(spec.description, true, userId)],
+      channel: spec.channel,
+      updatedAt: new Date().toISOString(),
+    });
+    return id;
   }
 
   /** An agent's public reply, as if typed in Zendesk. */
