@@ -163,8 +163,8 @@ const CHANNEL_WORD =
   /\b(?:whats\s?app|whats|wpp|zap(?:zap)?|zapzap|instagram|insta|facebook|telegram|tiktok)\b/gi;
 const HANDLE = /(?<![\w.@])@[a-z0-9_][a-z0-9_.]{2,29}/gi;
 
-function findSocial(text: string, hits: Hit[], taken: Span[]): void {
-  for (const pattern of [CHANNEL_WORD, HANDLE]) {
+function findSocial(text: string, hasAt: boolean, hits: Hit[], taken: Span[]): void {
+  for (const pattern of hasAt ? [CHANNEL_WORD, HANDLE] : [CHANNEL_WORD]) {
     for (const m of text.matchAll(pattern)) {
       const handle = m[0].replace(TRAILING_PUNCTUATION, '');
       const start = m.index;
@@ -267,6 +267,7 @@ function findSentenceRules(text: string, active: (rule: RuleId) => boolean, hits
   }
 }
 
+const HAS_DIGIT = /\d/;
 const ANY_CONTACT_RULE: readonly RuleId[] = ['off_platform_contact', 'external_link', 'short_link'];
 
 /** Every hit in `text` for the rules the policy enables, in no particular order. */
@@ -277,13 +278,17 @@ export function detect(text: string, policy: ReplyPolicy): Hit[] {
   // as a phone or a domain. Links first: a tracking URL's code must not look like a phone.
   const taken: Span[] = [];
   if (ANY_CONTACT_RULE.some(active)) {
+    // Cheap character checks skip whole scans: every link and e-mail has a dot, every e-mail an "@",
+    // every phone a digit.
+    const hasDot = text.includes('.');
+    const hasAt = text.includes('@');
     // Full URLs first (one may contain an "@"), then e-mails (their domain is not a link), then bare domains.
-    findLinks(text, [SCHEME_OR_WWW_URL], policy, hits, taken);
-    findEmails(text, policy, hits, taken);
-    findLinks(text, [SHORT_HOST_URL, BARE_DOMAIN], policy, hits, taken);
+    if (hasDot) findLinks(text, [SCHEME_OR_WWW_URL], policy, hits, taken);
+    if (hasDot && hasAt) findEmails(text, policy, hits, taken);
+    if (hasDot) findLinks(text, [SHORT_HOST_URL, BARE_DOMAIN], policy, hits, taken);
     if (active('off_platform_contact')) {
-      findPhones(text, hits, taken);
-      findSocial(text, hits, taken);
+      if (HAS_DIGIT.test(text)) findPhones(text, hits, taken);
+      findSocial(text, hasAt, hits, taken);
     }
   }
   if (active('contact_data_request')) findContactRequests(text, hits);
