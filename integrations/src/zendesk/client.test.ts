@@ -222,6 +222,21 @@ describe('Zendesk client against the sandbox Zendesk', () => {
     );
   });
 
+  it('creates many tickets exactly once when the answer to create_many is lost', async () => {
+    const zd = client({ clock: new FakeClock(Date.now()), jobPollIntervalMs: 0 });
+    const tickets = Array.from({ length: 5 }, (_, i) => ({
+      subject: `Perdido ${i}`,
+      external_id: `vitrine:americanas:lost-${i}`,
+      requester: { name: `Cliente ${i}`, email: `perdido${i}@exemplo.com.br` },
+      comment: { body: `mensagem ${i}` },
+    }));
+    sandbox.handle.faults.failNext('lost_answer', { method: 'POST', path: /\/tickets\/create_many$/ });
+    const results = await zd.tickets.createManyOnce(tickets);
+    expect(results.map((r) => [r.index, r.success])).toEqual(tickets.map((_, i) => [i, true]));
+    for (const t of tickets) expect(await zd.tickets.findByExternalId(t.external_id)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.id)).size).toBe(5);
+  });
+
   it('updates many tickets with per-item results, including a ticket that does not exist', async () => {
     const zd = client();
     const { ticket } = await newTicket(zd);

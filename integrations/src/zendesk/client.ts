@@ -107,6 +107,12 @@ export class ZendeskClient {
     }
   }
 
+  /** Waits until none of the API user's recent jobs is queued or working. */
+  async waitForUnfinishedJobs(): Promise<void> {
+    const unfinished = (await this.jobStatuses.list()).filter((job) => !FINISHED_JOB_STATES.has(job.status));
+    for (const job of unfinished) await this.waitForJob(job.id);
+  }
+
   /** Waits for every chunk's job and returns the items in the order they were submitted. */
   async waitForJobs(jobs: readonly JobStatus[]): Promise<JobItemResult[]> {
     const results: JobItemResult[] = [];
@@ -187,6 +193,49 @@ export class ZendeskClient {
         jobs.push(res.data.job_status);
       }
       return jobs;
+    },
+
+    /**
+     * Bulk create that survives a lost answer. If a `create_many` answer is lost, the job may still
+     * be queued: wait for the account's unfinished jobs, look each `external_id` up, and resubmit only
+     * the tickets that don't exist. Results come back in the order given, with ticket ids.
+     */
+    createManyOnce: async (
+      tickets: ReadonlyArray<TicketCreate & { external_id: string }>,
+    ): Promise<JobItemResult[]> => {
+      const results: JobItemResult[] = [];
+      for (const [n, part] of chunk(tickets).entries()) {
+        let pending = part.map((ticket, i) => ({ index: n * BULK_LIMIT + i, ticket }));
+        for (let attempt = 1; pending.length > 0; attempt++) {
+          try {
+            const [job] = await this.tickets.createMany(pending.map((p) => p.ticket));
+            const outcome = await this.waitForJob(job!.id);
+            results.push(...outcome.results.map((r) => ({ ...r, index: pending[r.index]!.index })));
+            pending = [];
+          } catch (error) {
+            if (!(error instanceof ZendeskApiError) || !error.outcomeUnknown || attempt >= 3) throw error;
+            await this.waitForUnfinishedJobs();
+            const missing: typeof pending = [];
+            for (const item of pending) {
+              const [found] = (await this.tickets.findByExternalId(item.ticket.external_id)).sort(
+                (a, b) => a.id - b.id,
+              );
+              if (found) {
+                results.push({
+                  index: item.index,
+                  id: found.id,
+                  success: true,
+                  status: 'Found',
+                  errors: [],
+                  externalId: found.external_id,
+                });
+              } else missing.push(item);
+            }
+            pending = missing;
+          }
+        }
+      }
+      return results.sort((a, b) => a.index - b.index);
     },
 
     /** `PUT /tickets/update_many` (batch form, each item with its `id`), ≤100 per call. */

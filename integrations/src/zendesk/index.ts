@@ -6,3 +6,4 @@ export * from './http';
 export * from './jobs';
 export * from './client';
 export * from './webhook-signature';
+export * from './setup';

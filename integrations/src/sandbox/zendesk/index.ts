@@ -220,13 +220,10 @@ export async function registerZendeskSandbox(
     const decision = sandbox.limiter.check(request.url);
     reply.headers(decision.headers);
     if (!decision.allowed) {
-      return reply
-        .code(429)
-        .header('Retry-After', String(decision.retryAfterSec))
-        .send({
-          error: 'APIRateLimitExceeded',
-          description: 'Number of allowed API requests per minute exceeded',
-        });
+      return reply.code(429).header('Retry-After', String(decision.retryAfterSec)).send({
+        error: 'APIRateLimitExceeded',
+        description: 'Number of allowed API requests per minute exceeded',
+      });
     }
   });
 
