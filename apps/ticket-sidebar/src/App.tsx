@@ -1,4 +1,5 @@
 import { useEffect, useState, type ComponentType } from 'react';
+import { createGlobalStyle } from 'styled-components';
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { I18nProvider } from './i18n/I18nProvider';
 import { localeFor, type Locale } from './i18n/messages';
@@ -6,6 +7,18 @@ import { TicketSidebar } from './sidebar/TicketSidebar';
 import { ClientProvider } from './zaf/ClientProvider';
 import { useClient, useLocation } from './zaf/hooks';
 import type { ZafClient } from './zaf/types';
+
+/** The iframe page itself: Zendesk's system font and no browser margins (Garden styles components only). */
+const PageStyle = createGlobalStyle`
+  body {
+    margin: 0;
+    font-family: ${(p) => p.theme.fonts.system};
+    font-size: ${(p) => p.theme.fontSizes.md};
+    line-height: ${(p) => p.theme.lineHeights.md};
+    color: ${(p) => p.theme.palette.grey?.[800] ?? '#2f3941'};
+    -webkit-font-smoothing: antialiased;
+  }
+`;
 
 /** One component per ZAF location; adding a location is one line. */
 const LOCATIONS: Record<string, ComponentType> = {
@@ -35,6 +48,7 @@ function LocalizedLocation() {
 export function App({ client }: { client: ZafClient }) {
   return (
     <ThemeProvider>
+      <PageStyle />
       <ClientProvider client={client}>
         <LocalizedLocation />
       </ClientProvider>
