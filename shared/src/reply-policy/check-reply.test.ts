@@ -280,6 +280,48 @@ describe('properties', () => {
     );
   });
 
+  const DDDS = ['11', '21', '31', '41', '47', '51', '61', '71', '81', '85', '91'];
+  const filler = fc.constantFrom('Olá!', 'Tudo bem?', 'Qualquer coisa', 'fico no aguardo.', 'Obrigado', '');
+
+  it('flags a phone written as agents write it, wherever it sits, on Mercado Livre', () => {
+    const phone = fc
+      .tuple(fc.constantFrom(...DDDS), fc.stringMatching(/^\d{4}$/), fc.stringMatching(/^\d{4}$/))
+      .chain(([ddd, a, b]) =>
+        fc.constantFrom(
+          `(${ddd}) 9${a}-${b}`,
+          `${ddd} 9${a}-${b}`,
+          `+55 ${ddd} 9${a}-${b}`,
+          `${ddd}9${a}${b}`,
+          `9${a}-${b}`,
+        ),
+      );
+    fc.assert(
+      fc.property(filler, phone, filler, (before, number, after) => {
+        const text = `${before} me liga no ${number} ${after}`;
+        const excerpts = checkReply({ channel: 'mercadolivre', text }).findings.map((f) => f.excerpt);
+        expect(excerpts).toContain(number);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never flags a Correios tracking link with a valid code, on any channel', () => {
+    const code = fc
+      .tuple(fc.stringMatching(/^[A-Z]{2}$/), fc.stringMatching(/^\d{8}$/))
+      .map(([prefix, serial]) => {
+        const weights = [8, 6, 4, 2, 3, 5, 9, 7];
+        const r = [...serial].reduce((sum, d, i) => sum + Number(d) * weights[i]!, 0) % 11;
+        return `${prefix}${serial}${r === 0 ? 5 : r === 1 ? 0 : 11 - r}BR`;
+      });
+    fc.assert(
+      fc.property(fc.constantFrom(...CHANNELS), code, filler, (channel, tracking, after) => {
+        const text = `Acompanhe em https://rastreamento.correios.com.br/app/index.php?objetos=${tracking} ${after}`;
+        expect(checkReply({ channel, text }).findings).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   // Linear scanning is measured in the benchmark; here a backtracking blow-up would hit jest's timeout.
   it('handles pathological input', () => {
     const nasty = [
