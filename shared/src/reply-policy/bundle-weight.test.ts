@@ -31,6 +31,14 @@ function runtimeGraph(entry: string): { files: Set<string>; packages: Set<string
   return { files, packages };
 }
 
+it('the i18n catalog loads only message files, no third-party package', () => {
+  const { files, packages } = runtimeGraph(join(__dirname, '..', 'i18n', 'index.ts'));
+  expect([...packages]).toEqual([]);
+  const relative = [...files].map((f) => f.slice(resolve(__dirname, '..').length + 1));
+  expect(relative.filter((f) => !/^i18n\/|\/messages\.ts$/.test(f))).toEqual([]);
+  expect(relative).toContain('sla/messages.ts');
+});
+
 it('reply-policy loads no third-party package at runtime', () => {
   const { files, packages } = runtimeGraph(join(__dirname, 'index.ts'));
   expect([...packages]).toEqual([]);
