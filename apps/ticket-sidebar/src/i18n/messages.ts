@@ -1,3 +1,5 @@
+import { interpolate, resolveLocale, type Locale } from '@vitrine/shared/i18n';
+
 /**
  * Every string the sidebar shows, pt-BR first (the agents' language), English for agents whose
  * Zendesk locale is English. Placeholders: `{{name}}`. The `en` catalog must have every key.
@@ -178,7 +180,7 @@ const ptBR = {
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
-export type Locale = 'pt-BR' | 'en';
+export type { Locale };
 
 const en: Record<MessageKey, string> = {
   'app.outsideZendesk': 'This app only works inside Zendesk.',
@@ -357,17 +359,13 @@ const en: Record<MessageKey, string> = {
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { 'pt-BR': ptBR, en };
 
-/** English for agents whose Zendesk locale is English (`en`, `en-US`, `en-gb`…), else pt-BR. */
-export function localeFor(zendeskLocale: string | undefined): Locale {
-  return zendeskLocale?.toLowerCase().startsWith('en') ? 'en' : 'pt-BR';
-}
+/** English for agents whose Zendesk locale is English (`en`, `en-US`, `en_GB`…), else pt-BR. */
+export const localeFor: (zendeskLocale: string | undefined) => Locale = resolveLocale;
 
 export function translate(
   locale: Locale,
   key: MessageKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return catalogs[locale][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return interpolate(catalogs[locale][key], vars);
 }
