@@ -7,7 +7,8 @@ export interface RateLimiter {
 }
 
 export function createRateLimiter(perSecond: number, now: () => number = Date.now): RateLimiter {
-  const spacingMs = 1000 / perSecond;
+  // 5% slack: at exactly 1000/n ms, n+1 calls can land inside one fixed one-second window.
+  const spacingMs = (1000 / perSecond) * 1.05;
   let nextSlot = 0;
   return {
     async acquire() {

@@ -24,6 +24,19 @@ export function registerControlRoutes(
   let retryAfter = 1;
   // OAuth token requests are form-encoded (Mercado Livre), and bodiless POSTs from tests arrive
   // with axios' form default: parse both instead of answering 415.
+  // Clients that always send `Content-Type: application/json` (SkyHub asks for it) do so on
+  // bodiless DELETEs too; real servers accept that.
+  scope.removeContentTypeParser('application/json');
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      (error as { statusCode?: number }).statusCode = 400;
+      done(error as Error, undefined);
+    }
+  });
   scope.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
