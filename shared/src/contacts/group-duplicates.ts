@@ -1,35 +1,20 @@
 /**
  * Groups contacts that belong to the same customer or order, across channels, explaining each link.
  *
- * Indexed, never pairwise: every contact's keys are normalized once and interned (value → id);
+ * Indexed, never pairwise: every contact's keys are normalized once and counted in a value index;
  * then, key by key in precedence order (see match-keys.ts), each contact is joined to the first
  * contact seen with the same value, with union-find. A link is recorded only when it joins two
  * groups, so there are at most n − 1 links and each says which shared value joined them.
- * Time is O(total keys · α(n)); memory is a few typed arrays plus one map entry per distinct value.
+ * Time is O(total keys · α(n)); memory is typed arrays only (about 60 bytes per key), no per-value
+ * objects, so a million contacts group in seconds.
  */
-import {
-  extractIdentifiers,
-  normalizeCnpj,
-  normalizeCpf,
-  normalizeEmail,
-  normalizeOrderNumber,
-  normalizePhone,
-} from '../identity';
-import { LINKING_KEYS, MIN_ORDER_NUMBER_LENGTH, strongRule, type MatchKey } from './match-keys';
+import { forEachContactKey, type ContactInput } from './contact-keys';
+import { LINKING_KEYS, strongRule, type MatchKey } from './match-keys';
 import { commonReason, conflictReason, sameReason } from './messages';
 import { UnionFind } from './union-find';
+import { ValueIndex } from './value-index';
 
-export interface ContactInput {
-  id: string;
-  channel: string;
-  email?: string;
-  phone?: string;
-  document?: string;
-  orderNumbers?: string[];
-  /** Free text the customer wrote; identifiers found in it count as keys. */
-  text?: string;
-  name?: string;
-}
+export type { ContactInput };
 
 export interface DuplicateLink {
   a: string;
@@ -67,12 +52,6 @@ export interface GroupingOptions {
   commonAbove?: Partial<Record<MatchKey, number>>;
 }
 
-const KEY_CODES: readonly MatchKey[] = ['order', 'document', 'phone', 'email'];
-const ORDER = 0;
-const DOCUMENT = 1;
-const PHONE = 2;
-const EMAIL = 3;
-
 /** An Int32Array that grows by doubling. */
 class IntList {
   data: Int32Array;
@@ -90,99 +69,6 @@ class IntList {
   }
 }
 
-/** Distinct key values, one id each, with how many contacts carry them. */
-class ValueTable {
-  private readonly ids: Map<string, number>[] = [new Map(), new Map(), new Map(), new Map()];
-  readonly values: string[] = [];
-  readonly kinds: number[] = [];
-  readonly counts: IntList;
-  /** The last contact that counted the value, so a contact citing it twice counts once. */
-  readonly lastContact: IntList;
-
-  constructor(expected: number) {
-    this.counts = new IntList(expected);
-    this.lastContact = new IntList(expected);
-  }
-
-  /** The value's id, or -1 when this contact already has it. */
-  add(kind: number, value: string, contact: number): number {
-    const map = this.ids[kind] as Map<string, number>;
-    let id = map.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      map.set(value, id);
-      this.values.push(value);
-      this.kinds.push(kind);
-      this.counts.push(0);
-      this.lastContact.push(-1);
-    } else if (this.lastContact.data[id] === contact) {
-      return -1;
-    }
-    this.lastContact.data[id] = contact;
-    this.counts.data[id] = (this.counts.data[id] as number) + 1;
-    return id;
-  }
-}
-
-/** Normalizes every contact's keys into (contact, value id) entries. */
-function indexContacts(contacts: readonly ContactInput[]) {
-  const n = contacts.length;
-  const table = new ValueTable(n * 2);
-  const entryContact = new IntList(n * 2);
-  const entryValue = new IntList(n * 2);
-  /** The CPF of the contact's own document field, as a value id; -1 when none. */
-  const contactCpf = new Int32Array(n).fill(-1);
-
-  let current = 0;
-  const add = (kind: number, value: string): number => {
-    const id = table.add(kind, value, current);
-    if (id >= 0) {
-      entryContact.push(current);
-      entryValue.push(id);
-    }
-    return id;
-  };
-  const addOrder = (value: string) => {
-    if (value.length >= MIN_ORDER_NUMBER_LENGTH) add(ORDER, value);
-  };
-
-  for (let i = 0; i < n; i++) {
-    current = i;
-    const c = contacts[i] as ContactInput;
-    if (c.orderNumbers) {
-      for (const raw of c.orderNumbers) {
-        if (typeof raw !== 'string') continue;
-        const order = normalizeOrderNumber(raw, c.channel);
-        if (order) addOrder(order.normalized);
-      }
-    }
-    if (c.document) {
-      const cpf = normalizeCpf(c.document);
-      const doc = cpf ?? normalizeCnpj(c.document);
-      if (doc) {
-        const id = add(DOCUMENT, doc);
-        if (cpf) contactCpf[i] = id >= 0 ? id : contactCpf[i]!;
-      }
-    }
-    if (c.phone) {
-      const phone = normalizePhone(c.phone);
-      if (phone && !phone.weak) add(PHONE, phone.e164);
-    }
-    if (c.email) {
-      const email = normalizeEmail(c.email);
-      if (email && !email.weak) add(EMAIL, email.email);
-    }
-    if (c.text) {
-      const found = extractIdentifiers(c.text);
-      for (const o of found.orderNumbers) addOrder(o);
-      for (const d of found.documents) add(DOCUMENT, d);
-      for (const p of found.phones) add(PHONE, p);
-      for (const e of found.emails) if (normalizeEmail(e)?.weak === false) add(EMAIL, e);
-    }
-  }
-  return { table, entryContact, entryValue, contactCpf };
-}
-
 const NO_CPF = -1;
 const MANY_CPFS = -2;
 
@@ -196,36 +82,67 @@ function cpfsDiffer(a: number, b: number): boolean {
   return a !== NO_CPF && b !== NO_CPF && (a !== b || a === MANY_CPFS);
 }
 
+/** Normalizes every contact's keys into (contact, value id) entries. */
+function indexContacts(contacts: readonly ContactInput[]) {
+  const n = contacts.length;
+  const index = new ValueIndex(n * 2);
+  const entryContact = new IntList(n * 2);
+  const entryValue = new IntList(n * 2);
+  /** The CPF of the contact's own document field, as a value id; NO_CPF when none. */
+  const contactCpf = new Int32Array(n).fill(NO_CPF);
+
+  let current = 0;
+  const visit = (kind: number, value: string, ownCpf: boolean): void => {
+    const id = index.add(kind, value, current);
+    if (id < 0) return;
+    entryContact.push(current);
+    entryValue.push(id);
+    if (ownCpf) contactCpf[current] = id;
+  };
+  for (; current < n; current++) forEachContactKey(contacts[current] as ContactInput, visit);
+  return { index, entryContact, entryValue, contactCpf };
+}
+
+/** The contact's value of the given kind whose hash key is `key` (re-normalized: links are rare). */
+function valueOf(contact: ContactInput, kind: number, key: number): string | undefined {
+  let found: string | undefined;
+  forEachContactKey(contact, (k, value) => {
+    if (found === undefined && k === kind && ValueIndex.keyOf(k, value) === key) found = value;
+  });
+  return found;
+}
+
 export function groupDuplicateContacts(
   contacts: readonly ContactInput[],
   options: GroupingOptions = {},
 ): DuplicateResult {
   const n = contacts.length;
-  const { table, entryContact, entryValue, contactCpf } = indexContacts(contacts);
+  const { index, entryContact, entryValue, contactCpf } = indexContacts(contacts);
   const sets = new UnionFind(n);
-  /** CPF of each group, kept on its root. */
+  /** The CPF of each group, kept on its root (starts as each contact's own). */
   const groupCpf = contactCpf;
   const links: DuplicateLink[] = [];
   const conflicts: DuplicateConflict[] = [];
   const ignored: IgnoredValue[] = [];
-  const firstContact = new Int32Array(table.values.length).fill(-1);
-  const counts = table.counts.data;
+  const firstContact = new Int32Array(index.length).fill(-1);
+  const { counts, kinds, keys } = index;
 
-  for (const key of LINKING_KEYS) {
-    const kind = KEY_CODES.indexOf(key);
+  for (let kind = 0; kind < LINKING_KEYS.length; kind++) {
+    const key = LINKING_KEYS[kind] as MatchKey;
     const rule = strongRule(key);
     const commonAbove = options.commonAbove?.[key] ?? rule.commonAbove ?? Infinity;
     const guardCpf = rule.yieldsToDifferentCpf === true;
     for (let e = 0; e < entryValue.length; e++) {
       const v = entryValue.data[e] as number;
-      if (table.kinds[v] !== kind) continue;
+      if (kinds[v] !== kind) continue;
       const count = counts[v] as number;
       if (count < 2) continue;
       const contact = entryContact.data[e] as number;
-      if (count > commonAbove) {
-        if (firstContact[v] === -1) {
-          firstContact[v] = contact;
-          const value = table.values[v] as string;
+      const first = firstContact[v] as number;
+      if (first === -1) {
+        firstContact[v] = contact;
+        if (count > commonAbove) {
+          const value = valueOf(contacts[contact] as ContactInput, kind, keys[v] as number) ?? '';
           ignored.push({
             key,
             value,
@@ -236,15 +153,14 @@ export function groupDuplicateContacts(
         }
         continue;
       }
-      const first = firstContact[v] as number;
-      if (first === -1) {
-        firstContact[v] = contact;
-        continue;
-      }
+      if (count > commonAbove) continue;
       const ra = sets.find(first);
       const rb = sets.find(contact);
       if (ra === rb) continue;
-      const value = table.values[v] as string;
+      // Confirm the shared value (the index compares hashes) and get its text for the reason.
+      const value = valueOf(contacts[contact] as ContactInput, kind, keys[v] as number);
+      if (value === undefined || valueOf(contacts[first] as ContactInput, kind, keys[v] as number) !== value)
+        continue;
       const link: DuplicateLink = {
         a: (contacts[first] as ContactInput).id,
         b: (contacts[contact] as ContactInput).id,

@@ -36,22 +36,31 @@ export const RELAY_EMAIL_DOMAINS: Readonly<Record<string, string>> = {
   'marketplace.amazon.com.br': 'amazon',
 };
 
-/** Local parts people and systems use when there is no real address ("naotem@…", "sem@email.com"). */
+/** Addresses people and systems use when there is no real one ("naotem@…", "sem@email.com"). */
 const PLACEHOLDER_LOCAL =
-  /^(?:nao(?:tem|possui|informado)?|sem(?:email)?|naotememail|noemail|no-?reply|nao-?responda|email|teste?|x+)$/;
+  /^(?:nao(?:tem|possui|informado)?|sem(?:email)?|naotememail|noemail|no-?reply|nao-?responda|email|teste?|x+)@/;
 const PLACEHOLDER_DOMAIN =
-  /^(?:naotem|ntem|tem|email|sememail|naotememail|noemail|teste?|exemplo|example)\.(?:com|com\.br)$/;
+  /@(?:naotem|ntem|tem|email|sememail|naotememail|noemail|teste?|exemplo|example)\.(?:com|com\.br)$/;
+const RELAY_DOMAINS = Object.entries(RELAY_EMAIL_DOMAINS);
 
 /** The relay a domain belongs to: the domain itself or any parent domain listed above. */
 export function relayOfDomain(domain: string): string | undefined {
-  let d = domain;
-  for (;;) {
-    const relay = RELAY_EMAIL_DOMAINS[d];
-    if (relay !== undefined) return relay;
-    const dot = d.indexOf('.');
-    if (dot < 0) return undefined;
-    d = d.slice(dot + 1);
+  return relayOfAddress(domain, 0);
+}
+
+/** Same as `relayOfDomain` for the domain starting at `from`, without cutting the string. */
+function relayOfAddress(address: string, from: number): string | undefined {
+  const length = address.length - from;
+  for (const [relayDomain, relay] of RELAY_DOMAINS) {
+    if (length < relayDomain.length || !address.endsWith(relayDomain)) continue;
+    const before = address.length - relayDomain.length - 1;
+    if (length === relayDomain.length || address.charCodeAt(before) === 46 /* . */) return relay;
   }
+  return undefined;
+}
+
+function isTrailingPunctuation(code: number): boolean {
+  return code === 46 || code === 44 || code === 59 || code === 58; // . , ; :
 }
 
 function isEmailChar(code: number): boolean {
@@ -70,22 +79,46 @@ function isEmailChar(code: number): boolean {
 
 /** Checks the shape `local@domain.tld` with the characters real addresses use; no quoted forms. */
 function isPlausibleEmail(email: string, at: number): boolean {
-  if (at < 1 || at > 64 || email.length > 254) return false;
-  for (let i = 0; i < email.length; i++) {
+  const end = email.length;
+  if (at < 1 || at > 64 || end > 254) return false;
+  // Local part: no leading or trailing dot.
+  if (email.charCodeAt(0) === 46 || email.charCodeAt(at - 1) === 46) return false;
+  let lastDot = -1;
+  for (let i = 0; i < end; i++) {
     if (i === at) continue;
-    if (!isEmailChar(email.charCodeAt(i))) return false;
+    const c = email.charCodeAt(i);
+    if (!isEmailChar(c)) return false;
+    if (i > at && c === 46) {
+      // Domain: no empty label, no label starting with '-'.
+      if (i === at + 1 || email.charCodeAt(i - 1) === 46) return false;
+      lastDot = i;
+    }
   }
-  const domain = email.slice(at + 1);
-  const lastDot = domain.lastIndexOf('.');
-  if (lastDot < 1 || domain.length - lastDot - 1 < 2) return false;
-  if (domain.startsWith('.') || domain.startsWith('-') || domain.includes('..')) return false;
+  if (email.charCodeAt(at + 1) === 45 || lastDot < 0 || end - lastDot - 1 < 2) return false;
   // The top-level domain is letters only.
-  for (let i = lastDot + 1; i < domain.length; i++) {
-    const c = domain.charCodeAt(i);
+  for (let i = lastDot + 1; i < end; i++) {
+    const c = email.charCodeAt(i);
     if (c < 97 || c > 122) return false;
   }
-  const local = email.slice(0, at);
-  return !local.startsWith('.') && !local.endsWith('.');
+  return true;
+}
+
+/** Already trimmed and lower-case, no `mailto:` or `<…>`: what most structured fields hold. */
+function isBareLowerCase(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c !== 64 /* @ */ && !isEmailChar(c)) return false;
+  }
+  return true;
+}
+
+/** `  Nome <Joao@X.com> `, `mailto:JOAO@x.com` → the lower-cased address. */
+function unwrap(raw: string): string {
+  let s = raw.trim();
+  const open = s.lastIndexOf('<');
+  if (open >= 0 && s.endsWith('>')) s = s.slice(open + 1, -1).trim();
+  s = s.toLowerCase();
+  return s.startsWith('mailto:') ? s.slice(7) : s;
 }
 
 /**
@@ -95,18 +128,15 @@ function isPlausibleEmail(email: string, at: number): boolean {
  */
 export function normalizeEmail(raw: string): NormalizedEmail | null {
   if (raw.length > 512) return null;
-  let s = raw.trim();
-  const open = s.lastIndexOf('<');
-  if (open >= 0 && s.endsWith('>')) s = s.slice(open + 1, -1).trim();
-  s = s.toLowerCase();
-  if (s.startsWith('mailto:')) s = s.slice(7);
+  let s = isBareLowerCase(raw) ? raw : unwrap(raw);
   // Punctuation a sentence leaves behind: "meu e-mail é joao@gmail.com."
-  while (s.length > 0 && '.,;:'.includes(s[s.length - 1] as string)) s = s.slice(0, -1);
+  let end = s.length;
+  while (end > 0 && isTrailingPunctuation(s.charCodeAt(end - 1))) end--;
+  if (end < s.length) s = s.slice(0, end);
   const at = s.indexOf('@');
   if (at < 0 || s.indexOf('@', at + 1) >= 0 || !isPlausibleEmail(s, at)) return null;
-  const domain = s.slice(at + 1);
-  const relay = relayOfDomain(domain);
+  const relay = relayOfAddress(s, at + 1);
   if (relay !== undefined) return { email: s, weak: true, relay };
-  const weak = PLACEHOLDER_LOCAL.test(s.slice(0, at)) || PLACEHOLDER_DOMAIN.test(domain);
+  const weak = PLACEHOLDER_LOCAL.test(s) || PLACEHOLDER_DOMAIN.test(s);
   return { email: s, weak };
 }

@@ -68,8 +68,22 @@ function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
 }
 
-function blankAll(text: string, pattern: RegExp): string {
-  return text.replace(pattern, (m) => ' '.repeat(m.length));
+/** Calls `onMatch` for every match and returns the text with the matches blanked out, in one pass. */
+function takeAll(
+  text: string,
+  pattern: RegExp,
+  onMatch?: (match: RegExpExecArray | string[]) => void,
+): string {
+  return text.replace(pattern, (...args: unknown[]) => {
+    const match = args[0] as string;
+    if (onMatch) {
+      // replace() passes the match, the groups, then the offset: rebuild the groups list.
+      const groups: string[] = [match];
+      for (let i = 1; i < args.length && typeof args[i] !== 'number'; i++) groups.push(args[i] as string);
+      onMatch(groups);
+    }
+    return ' '.repeat(match.length);
+  });
 }
 
 function pushUnique(list: string[], value: string): void {
@@ -95,36 +109,44 @@ export function extractIdentifiers(text: string): ExtractedIdentifiers {
   };
   if (typeof text !== 'string' || text.length === 0) return found;
   let work = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  // Every identifier has a digit except e-mails: most chat lines have neither and stop here.
+  const hasAt = work.includes('@');
+  if (!hasAt && !/\d/.test(work)) return found;
 
-  for (const m of work.matchAll(EMAIL)) {
-    const email = normalizeEmail(m[0]);
-    if (email) pushUnique(found.emails, email.email);
+  if (hasAt) {
+    work = takeAll(work, EMAIL, ([m]) => {
+      const email = normalizeEmail(m as string);
+      if (email) pushUnique(found.emails, email.email);
+    });
   }
-  work = blankAll(work, EMAIL);
 
   for (const code of findTrackingCodes(work)) {
     if (!code.valid || code.normalized === null) continue;
     pushUnique(found.trackingCodes, code.normalized);
     work = work.split(code.normalized).join(' '.repeat(code.normalized.length));
   }
-  work = blankAll(work, LINK);
+  if (work.includes('http') || work.includes('www.')) work = takeAll(work, LINK);
 
-  for (const pattern of [CPF_MASKED, CNPJ_MASKED, DOCUMENT_LABELLED]) {
-    for (const m of work.matchAll(pattern)) {
-      const candidate = m[1] ?? m[0];
-      const doc = normalizeCpf(candidate) ?? normalizeCnpj(candidate);
-      if (doc) pushUnique(found.documents, doc);
-    }
-    work = blankAll(work, pattern);
+  const addDocument = (m: RegExpExecArray | string[]) => {
+    const candidate = (m[1] ?? m[0]) as string;
+    const doc = normalizeCpf(candidate) ?? normalizeCnpj(candidate);
+    if (doc) pushUnique(found.documents, doc);
+  };
+  if (work.includes('.')) {
+    work = takeAll(work, CPF_MASKED, addDocument);
+    if (work.includes('/')) work = takeAll(work, CNPJ_MASKED, addDocument);
   }
+  if (/cpf|cnpj/i.test(work)) work = takeAll(work, DOCUMENT_LABELLED, addDocument);
 
-  for (const pattern of [ORDER_WITH_CHANNEL, ORDER_BRAND_CODE, ORDER_MERCADOLIVRE]) {
-    for (const m of work.matchAll(pattern)) {
-      const order = normalizeOrderNumber(m[0]);
-      if (order) pushUnique(found.orderNumbers, order.normalized);
-    }
-    work = blankAll(work, pattern);
+  const addOrder = ([m]: RegExpExecArray | string[]) => {
+    const order = normalizeOrderNumber(m as string);
+    if (order) pushUnique(found.orderNumbers, order.normalized);
+  };
+  if (work.includes('-')) {
+    work = takeAll(work, ORDER_WITH_CHANNEL, addOrder);
+    work = takeAll(work, ORDER_BRAND_CODE, addOrder);
   }
+  if (work.includes('2000')) work = takeAll(work, ORDER_MERCADOLIVRE, addOrder);
   for (const m of work.matchAll(ORDER_LABELLED)) {
     const value = m[2] as string;
     // A label followed by a CEP, a date or a word is not an order number.
@@ -136,7 +158,7 @@ export function extractIdentifiers(text: string): ExtractedIdentifiers {
     work = blank(work, start, start + value.length);
   }
 
-  for (const pattern of NOT_A_PHONE) work = blankAll(work, pattern);
+  for (const pattern of NOT_A_PHONE) work = takeAll(work, pattern);
 
   for (const m of work.matchAll(PHONE_RUN)) {
     const run = m[0].trim();
