@@ -80,3 +80,17 @@ test('findings show in the sidebar while the agent types, after a pause, not as 
     jest.useRealTimers();
   }
 });
+
+test('an attachment above MadeiraMadeira’s size limit blocks the save, naming the file', async () => {
+  const client = await openTicket();
+  client.setPath('ticket.comment.text', REFUND_REPLY);
+  client.setPath('ticket.comment.attachments', [
+    { filename: 'comprovante.pdf', contentType: 'application/pdf', size: 6_500_000 },
+    { filename: 'foto.jpg', contentType: 'image/jpeg', size: 800_000 },
+  ]);
+  const outcome = await act(() => client.runHook('ticket.save'));
+  expect(outcome.allowed).toBe(false);
+  if (outcome.allowed) return;
+  expect(outcome.message).toContain('comprovante.pdf');
+  expect(outcome.message).not.toContain('foto.jpg');
+});
