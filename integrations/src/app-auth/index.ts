@@ -1,0 +1,3 @@
+export * from './installation-secrets';
+export * from './verify-token';
+export * from './fastify-guard';

@@ -1,0 +1,273 @@
+import { Order, type Shipment } from '@vitrine/shared';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../store/schema';
+import type { AppOrdersTable, AppShipmentsTable } from '../store/tables/app';
+import { toStoredTime } from '../store/time';
+import { customerKeysOf, normalizeOrderKey, type CustomerKeyKind, type CustomerKeys } from './customer-keys';
+
+/** Where a stored order lives: its source and its id there. */
+export interface OrderRef {
+  source: string;
+  externalId: string;
+}
+
+/** What `upsertOrder` accepts: an `Order` before its defaults are applied. */
+export type OrderInput = (typeof Order)['_zod']['input'];
+
+export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
+
+/**
+ * Saves an order and its shipments; idempotent: the same order saved twice is one row, and a newer
+ * version replaces the older one (numbers and shipments are rewritten with it, in one transaction).
+ * An order whose source `updatedAt` is older than the stored one is ignored (a late page).
+ */
+export async function upsertOrder(
+  db: Kysely<Database>,
+  tenantId: string,
+  input: OrderInput,
+): Promise<UpsertOutcome> {
+  const order = Order.parse(input);
+  const keys = customerKeysOf(order.customer);
+  const row = orderRow(tenantId, order, keys);
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('app_orders')
+      .select(['source_updated_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('source', '=', order.source)
+      .where('external_id', '=', order.externalId)
+      .executeTakeFirst();
+    if (existing && existing.source_updated_at > row.source_updated_at) return 'unchanged';
+    if (existing && existing.source_updated_at === row.source_updated_at) {
+      // Same version: nothing to write unless the content differs (a re-ingested page).
+      const current = await loadOrder(trx, tenantId, { source: order.source, externalId: order.externalId });
+      if (current && JSON.stringify(current) === JSON.stringify(order)) return 'unchanged';
+    }
+    const { tenant_id: _t, source: _s, external_id: _e, ...changes } = row;
+    await trx
+      .insertInto('app_orders')
+      .values(row)
+      .onConflict((oc) => oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet(changes))
+      .execute();
+
+    const ref = { tenant_id: tenantId, source: order.source, order_external_id: order.externalId };
+    await trx
+      .deleteFrom('app_order_numbers')
+      .where('tenant_id', '=', tenantId)
+      .where('source', '=', order.source)
+      .where('order_external_id', '=', order.externalId)
+      .execute();
+    const numbers = [
+      ...new Set([order.number, ...order.aliases].map((n) => normalizeOrderKey(n, order.source))),
+    ];
+    await trx
+      .insertInto('app_order_numbers')
+      .values(numbers.map((number) => ({ ...ref, number })))
+      .execute();
+
+    await trx
+      .deleteFrom('app_shipments')
+      .where('tenant_id', '=', tenantId)
+      .where('source', '=', order.source)
+      .where('order_external_id', '=', order.externalId)
+      .execute();
+    if (order.shipments.length > 0) {
+      await trx
+        .insertInto('app_shipments')
+        .values(order.shipments.map((shipment, position) => shipmentRow(ref, position, shipment)))
+        .execute();
+    }
+    return existing ? 'updated' : 'inserted';
+  });
+}
+
+export async function loadOrder(
+  db: Kysely<Database>,
+  tenantId: string,
+  ref: OrderRef,
+): Promise<Order | undefined> {
+  const [row, shipments] = await Promise.all([
+    db
+      .selectFrom('app_orders')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('source', '=', ref.source)
+      .where('external_id', '=', ref.externalId)
+      .executeTakeFirst(),
+    loadShipments(db, tenantId, ref),
+  ]);
+  return row && orderOf(row, shipments);
+}
+
+/** Orders known by this number (main number or alias), any source; newest first. */
+export async function findOrdersByNumber(
+  db: Kysely<Database>,
+  tenantId: string,
+  number: string,
+  source?: string,
+): Promise<OrderRef[]> {
+  const key = normalizeOrderKey(number, source);
+  let query = db
+    .selectFrom('app_order_numbers')
+    .select(['source', 'order_external_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('number', '=', key);
+  if (source) query = query.where('source', '=', source);
+  const rows = await query.limit(20).execute();
+  return rows.map((r) => ({ source: r.source, externalId: r.order_external_id }));
+}
+
+/** The customer's orders by one normalized key, newest first. */
+export async function findOrdersByCustomerKey(
+  db: Kysely<Database>,
+  tenantId: string,
+  kind: CustomerKeyKind,
+  value: string,
+  limit = 20,
+): Promise<OrderRef[]> {
+  const column = `customer_${kind}` as const;
+  const rows = await db
+    .selectFrom('app_orders')
+    .select(['source', 'external_id'])
+    .where('tenant_id', '=', tenantId)
+    .where(column, '=', value)
+    .orderBy('placed_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ source: r.source, externalId: r.external_id }));
+}
+
+/** The newest order of a customer, trying the keys in precedence order (document, phone, e-mail). */
+export async function findLatestOrderOfCustomer(
+  db: Kysely<Database>,
+  tenantId: string,
+  keys: CustomerKeys,
+): Promise<{ ref: OrderRef; kind: CustomerKeyKind; value: string } | undefined> {
+  for (const kind of ['document', 'phone', 'email'] as const) {
+    const value = keys[kind];
+    if (!value) continue;
+    const [ref] = await findOrdersByCustomerKey(db, tenantId, kind, value, 1);
+    if (ref) return { ref, kind, value };
+  }
+  return undefined;
+}
+
+async function loadShipments(
+  db: Kysely<Database>,
+  tenantId: string,
+  ref: OrderRef,
+): Promise<Selectable<AppShipmentsTable>[]> {
+  return db
+    .selectFrom('app_shipments')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('source', '=', ref.source)
+    .where('order_external_id', '=', ref.externalId)
+    .orderBy('position')
+    .execute();
+}
+
+function orderRow(tenantId: string, order: Order, keys: CustomerKeys): AppOrdersTable {
+  return {
+    tenant_id: tenantId,
+    source: order.source,
+    external_id: order.externalId,
+    number: order.number,
+    status: order.status,
+    source_status: order.sourceStatus ?? null,
+    customer_document: keys.document ?? null,
+    customer_phone: keys.phone ?? null,
+    customer_email: keys.email ?? null,
+    customer: JSON.stringify(order.customer),
+    items: JSON.stringify(order.items),
+    items_total_cents: order.itemsTotalCents,
+    shipping_cents: order.shippingCents,
+    discount_cents: order.discountCents,
+    total_cents: order.totalCents,
+    placed_at: order.placedAt,
+    approved_at: order.approvedAt ?? null,
+    invoiced_at: order.invoicedAt ?? null,
+    shipped_at: order.shippedAt ?? null,
+    delivered_at: order.deliveredAt ?? null,
+    canceled_at: order.canceledAt ?? null,
+    estimated_delivery_date: order.estimatedDeliveryDate ?? null,
+    revised_delivery_date: order.revisedDeliveryDate ?? null,
+    invoices: JSON.stringify(order.invoices),
+    shipping_address: order.shippingAddress ? JSON.stringify(order.shippingAddress) : null,
+    aliases: JSON.stringify(order.aliases),
+    source_updated_at: order.updatedAt,
+    ingested_at: toStoredTime(),
+  };
+}
+
+function shipmentRow(
+  ref: { tenant_id: string; source: string; order_external_id: string },
+  position: number,
+  shipment: Shipment,
+): AppShipmentsTable {
+  return {
+    ...ref,
+    position,
+    carrier: shipment.carrier,
+    carrier_name: shipment.carrierName ?? null,
+    tracking_code: shipment.trackingCode ?? null,
+    tracking_url: shipment.trackingUrl ?? null,
+    status: shipment.status,
+    items: JSON.stringify(shipment.items),
+    posted_at: shipment.postedAt ?? null,
+    estimated_delivery_date: shipment.estimatedDeliveryDate ?? null,
+    delivered_at: shipment.deliveredAt ?? null,
+    events: JSON.stringify(shipment.events),
+    last_checked_at: shipment.lastCheckedAt ?? null,
+  };
+}
+
+/** Rows back into the shared `Order` (plain data; the schema was checked when it was saved). */
+export function orderOf(row: Selectable<AppOrdersTable>, shipments: Selectable<AppShipmentsTable>[]): Order {
+  const order: Order = {
+    source: row.source as Order['source'],
+    externalId: row.external_id,
+    number: row.number,
+    aliases: JSON.parse(row.aliases) as string[],
+    status: row.status as Order['status'],
+    customer: JSON.parse(row.customer) as Order['customer'],
+    items: JSON.parse(row.items) as Order['items'],
+    currency: 'BRL',
+    itemsTotalCents: Number(row.items_total_cents),
+    shippingCents: Number(row.shipping_cents),
+    discountCents: Number(row.discount_cents),
+    totalCents: Number(row.total_cents),
+    placedAt: row.placed_at,
+    invoices: JSON.parse(row.invoices) as Order['invoices'],
+    shipments: shipments.map(shipmentOf),
+    updatedAt: row.source_updated_at,
+  };
+  if (row.source_status !== null) order.sourceStatus = row.source_status;
+  if (row.shipping_address !== null)
+    order.shippingAddress = JSON.parse(row.shipping_address) as Order['shippingAddress'];
+  if (row.approved_at !== null) order.approvedAt = row.approved_at;
+  if (row.invoiced_at !== null) order.invoicedAt = row.invoiced_at;
+  if (row.shipped_at !== null) order.shippedAt = row.shipped_at;
+  if (row.delivered_at !== null) order.deliveredAt = row.delivered_at;
+  if (row.canceled_at !== null) order.canceledAt = row.canceled_at;
+  if (row.estimated_delivery_date !== null) order.estimatedDeliveryDate = row.estimated_delivery_date;
+  if (row.revised_delivery_date !== null) order.revisedDeliveryDate = row.revised_delivery_date;
+  return order;
+}
+
+function shipmentOf(row: Selectable<AppShipmentsTable>): Shipment {
+  const shipment: Shipment = {
+    carrier: row.carrier as Shipment['carrier'],
+    status: row.status as Shipment['status'],
+    items: JSON.parse(row.items) as Shipment['items'],
+    events: JSON.parse(row.events) as Shipment['events'],
+  };
+  if (row.carrier_name !== null) shipment.carrierName = row.carrier_name;
+  if (row.tracking_code !== null) shipment.trackingCode = row.tracking_code;
+  if (row.tracking_url !== null) shipment.trackingUrl = row.tracking_url;
+  if (row.posted_at !== null) shipment.postedAt = row.posted_at;
+  if (row.estimated_delivery_date !== null) shipment.estimatedDeliveryDate = row.estimated_delivery_date;
+  if (row.delivered_at !== null) shipment.deliveredAt = row.delivered_at;
+  if (row.last_checked_at !== null) shipment.lastCheckedAt = row.last_checked_at;
+  return shipment;
+}
