@@ -38,8 +38,8 @@ export interface OutboxWriterOptions {
   /** Items per create_many / update_many / create_or_update_many (Zendesk's maximum is 100). */
   batchSize?: number;
   /**
-   * How long a write whose answer was lost may still show up in Zendesk (a bulk job queued but not
-   * run yet). Before that, a missing ticket or comment is looked for again; after it, resent.
+   * How long to wait for the account's queued jobs before looking for a write whose answer was lost
+   * (its job may be one of them). Past it, the lookup runs anyway: a busy queue must not stall us.
    */
   unconfirmedGraceMs?: number;
   /** Attempts before an effect that keeps failing transiently is marked failed. */
@@ -344,6 +344,16 @@ export class OutboxWriter {
             results.find((r) => r.index === Number(index)),
           );
       }
+      const age = this.now().getTime() - Date.parse(entry.updatedAt);
+      // A submission whose answer was lost may be a job still queued: look only once the account's
+      // jobs are done (bounded by the grace period, in case other jobs keep the queue busy).
+      if (age < this.graceMs && (await this.zendesk.hasUnfinishedJobs())) {
+        return this.waitFor(
+          entry,
+          'waiting for queued Zendesk jobs before looking for an unconfirmed write',
+          1_000,
+        );
+      }
       const found = await this.findWritten(entry);
       if (found) {
         this.log.info(
@@ -353,13 +363,6 @@ export class OutboxWriter {
         await this.completeWrite(entry, found);
         return 'done';
       }
-      const age = this.now().getTime() - Date.parse(entry.updatedAt);
-      if (age < this.graceMs)
-        return this.waitFor(
-          entry,
-          'waiting to see whether an unconfirmed write appears in Zendesk',
-          this.graceMs - age,
-        );
       this.log.info({ effect: entry.idempotencyKey }, 'unconfirmed write not in Zendesk; sending it again');
       await retryLater(
         this.db,

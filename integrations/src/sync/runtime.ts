@@ -6,7 +6,8 @@ import type { SyncRuntime, SyncRuntimeContext } from '../server/sync-runtime';
 import { getCheckpoint } from '../store/checkpoints';
 import { loadCredentials, saveCredentials } from '../store/credentials';
 import { upsertTenant } from '../store/tenants';
-import { createZendeskClient } from '../zendesk/client';
+import { createZendeskClient, type ZendeskClient } from '../zendesk/client';
+import { ensureVitrineWebhook } from '../zendesk/setup';
 import type { ConnectorContext } from './connector';
 import { linkDuplicateTickets, syncZendeskTickets } from './linker';
 import { recoverMissedNotifications } from './mercadolivre-notifications';
@@ -34,6 +35,9 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
   const wakers = new Set<() => void>();
   const pumpWakers = new Map<string, () => void>();
   const streamWakers = new Map<string, () => void>();
+  /** Signing secrets Zendesk gave us when we set the webhook up ourselves (sandbox, or none configured). */
+  const signingSecrets = new Map<string, string>();
+  const clients = new Map<string, ZendeskClient>();
 
   const sleep = (ms: number, register?: (wake: () => void) => void) =>
     new Promise<void>((resolve) => {
@@ -71,6 +75,7 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
       log: tenantLog,
       onRequest: (event) => ctx.metrics.observeZendeskRequest(event),
     });
+    clients.set(tenant.id, client);
     const sources = new Map<string, SourceBinding>();
     for (const [source, settings] of Object.entries(tenant.marketplaces)) {
       if (!settings) continue;
@@ -132,8 +137,37 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
     }
   }
 
+  /**
+   * The webhook and triggers that report agent replies. In the sandbox (or when no secret is
+   * configured) the service sets them up itself, idempotently, and verifies with the secret Zendesk
+   * returns. Runs from the pump, so the service is already listening when the sandbox answers.
+   */
+  async function ensureWebhook(tenant: TenantConfig): Promise<boolean> {
+    if (signingSecrets.has(tenant.id)) return true;
+    if (!config.sandbox.enabled && tenant.zendesk.webhookSecret) return true;
+    try {
+      const setup = await ensureVitrineWebhook(clients.get(tenant.id)!, {
+        endpoint: `${config.publicBaseUrl.replace(/\/+$/, '')}/webhooks/zendesk/${encodeURIComponent(tenant.id)}`,
+      });
+      signingSecrets.set(tenant.id, setup.signingSecret);
+      log.info(
+        { tenant: tenant.id, webhookId: setup.webhookId, created: setup.created },
+        'Zendesk webhook and triggers ready',
+      );
+      return true;
+    } catch (err) {
+      log.warn(
+        { tenant: tenant.id, err: (err as Error).message },
+        'could not set up the Zendesk webhook yet; retrying',
+      );
+      return false;
+    }
+  }
+
   async function pumpLoop(tenant: TenantSync) {
+    const tenantConfig = config.tenants.find((t) => t.id === tenant.tenantId)!;
     while (!stopped) {
+      await ensureWebhook(tenantConfig);
       await tenant
         .pump()
         .catch((err: unknown) =>
@@ -219,6 +253,8 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
       await registerSyncWebhookRoutes(scope, {
         db,
         tenants: config.tenants,
+        checkAccount: !config.sandbox.enabled,
+        secretFor: (tenant) => signingSecrets.get(tenant.id) ?? tenant.zendesk.webhookSecret,
         log,
         metrics: ctx.metrics,
         wake: (tenantId) => pumpWakers.get(tenantId)?.(),

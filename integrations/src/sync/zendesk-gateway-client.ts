@@ -118,6 +118,12 @@ export function zendeskGateway(client: ZendeskClient): ZendeskGateway {
       }
     },
 
+    async hasUnfinishedJobs() {
+      return translate(async () =>
+        (await client.jobStatuses.list()).some((j) => j.status === 'queued' || j.status === 'working'),
+      );
+    },
+
     async findTicketsByExternalId(externalId) {
       return translate(async () => (await client.tickets.findByExternalId(externalId)).map(toTicket));
     },

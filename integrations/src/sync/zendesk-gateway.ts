@@ -80,6 +80,8 @@ export interface ZendeskGateway {
   submitTicketUpdates(updates: ZendeskTicketUpdate[]): Promise<{ jobId: string }>;
   /** Waits for a job; its per-item results, or null when Zendesk no longer knows the job. */
   jobResults(jobId: string): Promise<BulkItemResult[] | null>;
+  /** Whether bulk jobs of the API user are still queued or running (a lost submission may be one). */
+  hasUnfinishedJobs(): Promise<boolean>;
   findTicketsByExternalId(externalId: string): Promise<ZendeskTicket[]>;
   getTicket(id: string): Promise<ZendeskTicket | null>;
   /** Every comment of a ticket, oldest first. */

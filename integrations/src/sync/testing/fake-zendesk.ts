@@ -104,6 +104,18 @@ export class FakeZendesk implements ZendeskGateway {
     return this.jobs.get(jobId) ?? null;
   }
 
+  /** Jobs "still running" that the writer must wait for before looking a lost write up. */
+  unfinishedJobs = 0;
+
+  async hasUnfinishedJobs(): Promise<boolean> {
+    this.count('jobStatuses');
+    if (this.unfinishedJobs > 0) {
+      this.unfinishedJobs--;
+      return true;
+    }
+    return false;
+  }
+
   async findTicketsByExternalId(externalId: string): Promise<ZendeskTicket[]> {
     this.count('findByExternalId');
     return [...this.tickets.values()].filter((t) => t.externalId === externalId);
