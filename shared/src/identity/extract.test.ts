@@ -88,3 +88,24 @@ describe('extractIdentifiers: what must not be taken for an identifier', () => {
     expect(extractIdentifiers('pedido 41998765432').phones).toEqual([]);
   });
 });
+
+describe('extractIdentifiers: a labelled number does not swallow what follows it', () => {
+  it('keeps the phone after a tracking code and before a protocol number', () => {
+    const text =
+      'Boa tarde! Sou o João, CPF 111.444.777-35, comprei o pedido nº 7001234 dia 12/11 por R$ 1.299,90, ' +
+      'rastreio AA123456785BR zap 41 998765432, protocolo 202611221234';
+    expect(extractIdentifiers(text)).toEqual({
+      orderNumbers: ['7001234'],
+      documents: ['11144477735'],
+      phones: ['+5541998765432'],
+      emails: [],
+      trackingCodes: ['AA123456785BR'],
+    });
+  });
+
+  it('blanks numbers labelled as protocol, nota fiscal or CEP even with words in between', () => {
+    expect(extractIdentifiers('protocolo de atendimento 4133334444').phones).toEqual([]);
+    expect(extractIdentifiers('nota fiscal nº 4133334444').phones).toEqual([]);
+    expect(extractIdentifiers('CEP: 80010-000').phones).toEqual([]);
+  });
+});

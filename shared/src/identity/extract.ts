@@ -51,7 +51,7 @@ const ORDER_LABELLED =
 /** Numbers that are something else: blanked before phones are looked for. */
 const NOT_A_PHONE = [
   // Labelled numbers first, before their digits are split up by the patterns below.
-  /(?<![\p{L}])(?:protocolo|protocol|chamado|atendimento|ticket|nf-?e?|nota(?:\s+fiscal)?|chave(?:\s+de\s+acesso)?|boleto|linha\s+digit[aá]vel|c[oó]digo\s+de\s+barras|cep|ag[eê]ncia|conta|c[oó]digo|rastreio|rastreamento|sku|ean|nsu)(?![\p{L}])[^\d\n;!?()]{0,25}\d[\d.\s/-]*/giu,
+  /(?<![\p{L}])(?:protocolo|protocol|chamado|atendimento|ticket|nf-?e?|nota(?:\s+fiscal)?|chave(?:\s+de\s+acesso)?|boleto|linha\s+digit[aá]vel|c[oó]digo\s+de\s+barras|cep|ag[eê]ncia|conta|c[oó]digo|rastreio|rastreamento|sku|ean|nsu)(?![\p{L}])(?:[\s:#=.-]|n[º°o]|n[uú]mero|num|é|do|da|de|o|a)*\d[\d.\s/-]*/giu,
   /R\$\s*[\d.,]+/g, // prices
   /(?<!\d)\d{5}-\d{3}(?!\d)/g, // CEP
   /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?!\d)/g, // dates
