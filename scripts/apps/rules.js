@@ -426,6 +426,11 @@ function checkRequirements(dir, manifest, errors, warnings) {
   }
   const requirements = readJson(dir, 'requirements.json', errors);
   if (requirements === undefined) return;
+  // JSON.parse keeps the last of two equal keys; Zendesk refuses the file instead.
+  const duplicates = duplicateKeys(fs.readFileSync(file, 'utf8'));
+  if (duplicates.length > 0) {
+    errors.push(`requirements.json: duplicate keys ${duplicates.map((key) => `"${key}"`).join(', ')}`);
+  }
   if (!isObject(requirements)) {
     errors.push('requirements.json: must be a JSON object keyed by requirement type');
     return;
@@ -481,6 +486,28 @@ function checkRequirements(dir, manifest, errors, warnings) {
     errors.push(`requirements.json: ${count} requirements, the limit is ${MAX_REQUIREMENTS}`);
   }
   checkWebhookReferences(requirements, warnings);
+}
+
+/** Keys that appear twice in the same JSON object (the text is known to be valid JSON). */
+function duplicateKeys(text) {
+  const stack = [];
+  const duplicates = [];
+  const token = /"(?:[^"\\]|\\.)*"|[{}[\]:]/g;
+  let previousString = null;
+  for (const match of text.matchAll(token)) {
+    const value = match[0];
+    if (value === '{') stack.push(new Set());
+    else if (value === '[') stack.push(null);
+    else if (value === '}' || value === ']') stack.pop();
+    else if (value === ':' && previousString !== null) {
+      const keys = stack[stack.length - 1];
+      const key = JSON.parse(previousString);
+      if (keys?.has(key)) duplicates.push(key);
+      keys?.add(key);
+    }
+    previousString = value.startsWith('"') ? value : null;
+  }
+  return duplicates;
 }
 
 function checkCustomObjectsV2(spec, errors) {

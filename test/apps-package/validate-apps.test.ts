@@ -299,3 +299,15 @@ describe('package:apps', () => {
     );
   });
 });
+
+test('requirements.json with a key written twice is refused (JSON.parse would hide it)', () => {
+  const text = fs.readFileSync(path.join(dir, 'requirements.json'), 'utf8');
+  fs.writeFileSync(
+    path.join(dir, 'requirements.json'),
+    text.replace(
+      '"ticket_fields": {',
+      '"ticket_fields": {\n    "vitrine_order_number": { "type": "text", "title": "x" },',
+    ),
+  );
+  expect(errors()).toEqual(['requirements.json: duplicate keys "vitrine_order_number"']);
+});
