@@ -16,7 +16,7 @@ describe('Zendesk client against the sandbox Zendesk', () => {
       baseUrl: sandbox.baseUrl('zendesk'),
       auth,
       tenantId: 'loja-teste',
-      budgets: new RateBudgets(extra.clock),
+      budgets: new RateBudgets(),
       random: () => 1,
       jobPollIntervalMs: 20,
       timeoutMs: 2_000,
@@ -105,7 +105,7 @@ describe('Zendesk client against the sandbox Zendesk', () => {
         auth,
         tenantId: 'a',
         clock,
-        budgets: new RateBudgets(clock, 0),
+        budgets: new RateBudgets(0),
       });
       for (let i = 0; i < 3; i++) await other.users.me();
       expect(clock.sleeps).toEqual([]);
@@ -115,7 +115,7 @@ describe('Zendesk client against the sandbox Zendesk', () => {
         auth,
         tenantId: 'a',
         clock,
-        budgets: new RateBudgets(clock),
+        budgets: new RateBudgets(),
         onRequest: (e) => events.push(e),
       });
       const me = await zd.users.me();
@@ -137,7 +137,7 @@ describe('Zendesk client against the sandbox Zendesk', () => {
     });
     try {
       const events: RequestEvent[] = [];
-      const budgets = new RateBudgets(clock);
+      const budgets = new RateBudgets();
       const zd = createZendeskClient({
         baseUrl: limited.baseUrl('zendesk'),
         auth,

@@ -101,6 +101,21 @@ export interface ZendeskHttpStats {
   waitedMs: number;
 }
 
+/**
+ * Process-wide totals per tenant, summed over every client: what `/metrics`, `vitrine status` and
+ * the benchmark read without threading a callback through.
+ */
+export const zendeskRequestTotals = new Map<string, ZendeskHttpStats>();
+
+function totalsFor(tenantId: string): ZendeskHttpStats {
+  let totals = zendeskRequestTotals.get(tenantId);
+  if (!totals) {
+    totals = { requests: 0, retries: 0, rateLimited: 0, failures: 0, waitedMs: 0 };
+    zendeskRequestTotals.set(tenantId, totals);
+  }
+  return totals;
+}
+
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 /** Errors raised before a byte reached Zendesk: resending cannot duplicate anything. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -123,6 +138,7 @@ function encodeQuery(query: Record<string, QueryValue> | undefined): string {
 
 export class ZendeskHttp {
   readonly stats: ZendeskHttpStats = { requests: 0, retries: 0, rateLimited: 0, failures: 0, waitedMs: 0 };
+  private readonly totals: ZendeskHttpStats;
   readonly budget: RateBudget;
   readonly tenantId: string;
   private readonly axios: AxiosInstance;
@@ -134,6 +150,7 @@ export class ZendeskHttp {
     this.tenantId = options.tenantId;
     this.clock = options.clock ?? realClock;
     this.budget = (options.budgets ?? sharedRateBudgets).forTenant(options.tenantId);
+    this.totals = totalsFor(options.tenantId);
     this.base = options.baseUrl.replace(/\/+$/, '');
     this.origin = new URL(this.base).origin;
     this.axios = axios.create({
@@ -176,8 +193,8 @@ export class ZendeskHttp {
     let rateLimitWaits = 0;
     for (;;) {
       attempt += 1;
-      this.stats.waitedMs += await this.budget.acquire();
-      this.stats.requests += 1;
+      this.count('waitedMs', await this.budget.acquire(this.clock));
+      this.count('requests');
       const started = this.clock.now();
       let response: AxiosResponse;
       try {
@@ -193,7 +210,7 @@ export class ZendeskHttp {
           await this.backoff(req, failedAttempts, `${failure} (${code || 'error'})`);
           continue;
         }
-        this.stats.failures += 1;
+        this.count('failures');
         throw new ZendeskApiError({
           call: req.call,
           method: req.method,
@@ -208,7 +225,7 @@ export class ZendeskHttp {
 
       this.emit(req, response.status, attempt, started);
       const responseHeaders = response.headers as Record<string, unknown>;
-      this.budget.observe(readRateHeaders(responseHeaders));
+      this.budget.observe(readRateHeaders(responseHeaders), this.clock.now());
       if (response.status >= 200 && response.status < 300) {
         return {
           status: response.status,
@@ -220,18 +237,18 @@ export class ZendeskHttp {
 
       if (response.status === 429 && rateLimitWaits < maxRateLimitWaits) {
         rateLimitWaits += 1;
-        this.stats.rateLimited += 1;
+        this.count('rateLimited');
         const wait = retryAfterMs(
           responseHeaders['retry-after'],
           this.clock.now(),
           this.options.defaultRetryAfterMs ?? 60_000,
         );
-        this.budget.pause(wait);
+        this.budget.pause(wait, this.clock.now());
         this.options.log?.debug(
           { call: req.call, tenantId: this.tenantId, waitMs: wait },
           'Zendesk rate limit: waiting',
         );
-        this.stats.retries += 1;
+        this.count('retries');
         continue;
       }
 
@@ -240,13 +257,17 @@ export class ZendeskHttp {
         if (failedAttempts < maxAttempts) {
           // A 503 during maintenance may say when to come back.
           const hinted = responseHeaders['retry-after'] !== undefined;
-          if (hinted) this.budget.pause(retryAfterMs(responseHeaders['retry-after'], this.clock.now(), 0));
+          if (hinted)
+            this.budget.pause(
+              retryAfterMs(responseHeaders['retry-after'], this.clock.now(), 0),
+              this.clock.now(),
+            );
           await this.backoff(req, failedAttempts, `HTTP ${response.status}`);
           continue;
         }
       }
 
-      this.stats.failures += 1;
+      this.count('failures');
       const parsed = parseZendeskErrorBody(response.data);
       throw new ZendeskApiError({
         call: req.call,
@@ -334,13 +355,18 @@ export class ZendeskHttp {
     const ceiling = Math.min(max, base * 2 ** (failedAttempts - 1));
     // "Equal jitter": at least half the ceiling, so retries of many workers spread out but still back off.
     const delay = Math.round(ceiling / 2 + (this.options.random ?? Math.random)() * (ceiling / 2));
-    this.stats.retries += 1;
-    this.stats.waitedMs += delay;
+    this.count('retries');
+    this.count('waitedMs', delay);
     this.options.log?.debug(
       { call: req.call, tenantId: this.tenantId, delay, reason },
       'Zendesk request failed: retrying',
     );
     await this.clock.sleep(delay);
+  }
+
+  private count(key: keyof ZendeskHttpStats, n = 1): void {
+    this.stats[key] += n;
+    this.totals[key] += n;
   }
 
   private emit(

@@ -33,14 +33,12 @@ export class RateBudget {
 
   constructor(
     readonly tenantId: string,
-    private readonly clock: Clock = realClock,
     /** Requests kept in reserve for interactive calls (the sidebar app's context API). */
     private readonly reserve = 2,
   ) {}
 
   /** Milliseconds to wait before the next request may go out (0 = now). */
-  delayMs(): number {
-    const now = this.clock.now();
+  delayMs(now: number): number {
     if (now < this.pausedUntil) return this.pausedUntil - now;
     if (this.remaining !== null && this.remaining <= this.reserve && now < this.windowResetsAt) {
       return this.windowResetsAt - now;
@@ -48,11 +46,11 @@ export class RateBudget {
     return 0;
   }
 
-  /** Waits until the budget allows a request, then counts it. */
-  async acquire(): Promise<number> {
+  /** Waits (on the caller's clock) until the budget allows a request, then counts it. */
+  async acquire(clock: Clock = realClock): Promise<number> {
     let waited = 0;
-    for (let delay = this.delayMs(); delay > 0; delay = this.delayMs()) {
-      await this.clock.sleep(delay);
+    for (let delay = this.delayMs(clock.now()); delay > 0; delay = this.delayMs(clock.now())) {
+      await clock.sleep(delay);
       waited += delay;
     }
     if (this.remaining !== null) this.remaining -= 1;
@@ -60,34 +58,34 @@ export class RateBudget {
   }
 
   /** Learns from the rate-limit headers of any answer. */
-  observe(observation: RateObservation): void {
+  observe(observation: RateObservation, now: number): void {
     if (observation.limit !== undefined) this.limit = observation.limit;
     if (observation.remaining !== undefined) {
       this.remaining = observation.remaining;
-      const resetMs = (observation.resetSec ?? this.defaultResetSec()) * 1000;
-      this.windowResetsAt = this.clock.now() + resetMs;
+      // Without `ratelimit-reset`, the per-minute window ends at most 60 s from now.
+      this.windowResetsAt = now + (observation.resetSec ?? 60) * 1000;
     }
   }
 
   /** A 429: nobody on this tenant sends anything for `retryAfterMs`. */
-  pause(retryAfterMs: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfterMs);
+  pause(retryAfterMs: number, now: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     this.remaining = 0;
     this.windowResetsAt = this.pausedUntil;
   }
 
-  snapshot(): { tenantId: string; limit: number | null; remaining: number | null; pausedForMs: number } {
+  snapshot(now = Date.now()): {
+    tenantId: string;
+    limit: number | null;
+    remaining: number | null;
+    pausedForMs: number;
+  } {
     return {
       tenantId: this.tenantId,
       limit: this.limit,
       remaining: this.remaining,
-      pausedForMs: Math.max(0, this.pausedUntil - this.clock.now()),
+      pausedForMs: Math.max(0, this.pausedUntil - now),
     };
-  }
-
-  private defaultResetSec(): number {
-    // Without `ratelimit-reset`, the per-minute window ends at most 60 s from now.
-    return 60;
   }
 }
 
@@ -95,16 +93,13 @@ export class RateBudget {
 export class RateBudgets {
   private readonly budgets = new Map<string, RateBudget>();
 
-  constructor(
-    private readonly clock: Clock = realClock,
-    /** Requests per window each tenant keeps unused for interactive calls. Default 2. */
-    private readonly reserve = 2,
-  ) {}
+  /** `reserve`: requests per window each tenant keeps unused for interactive calls. Default 2. */
+  constructor(private readonly reserve = 2) {}
 
   forTenant(tenantId: string): RateBudget {
     let budget = this.budgets.get(tenantId);
     if (!budget) {
-      budget = new RateBudget(tenantId, this.clock, this.reserve);
+      budget = new RateBudget(tenantId, this.reserve);
       this.budgets.set(tenantId, budget);
     }
     return budget;
