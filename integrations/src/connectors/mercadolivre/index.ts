@@ -96,6 +96,13 @@ async function replyToPack(
           code,
         )?.[1];
       if (reason || code.includes('moderat')) throw moderationRefusal(reason, error.body);
+      if (code.includes('blocked')) {
+        throw new MarketplaceRefusal(
+          'session_closed',
+          'O Mercado Livre bloqueou esta conversa (prazo encerrado ou venda concluída); a mensagem não foi entregue. Se necessário, fale com o cliente pelo painel do Mercado Livre.',
+          error.body,
+        );
+      }
       if (error.status === 404)
         throw new MarketplaceRefusal(
           'not_found',
