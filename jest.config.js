@@ -47,6 +47,6 @@ module.exports = {
         '^(react|react-dom)(/.*)?$': '<rootDir>/apps/ticket-sidebar/node_modules/$1$2',
       },
     }),
-    project('e2e', ['<rootDir>/test'], 'node', { maxWorkers: 1 }),
+    project('e2e', ['<rootDir>/test']),
   ],
 };
