@@ -1,6 +1,6 @@
 import type { ChannelId } from '../channels';
 import { interpolate, resolveLocale, type Locale, type MessageParams } from '../i18n/translate';
-import { detect, type Hit } from './detectors';
+import { detect, isSentenceEnd, type Hit } from './detectors';
 import { replyPolicyMessages } from './messages';
 import { replyPolicyFor, type ReplyPolicy } from './policies';
 import type { RuleId, Severity } from './rules';
@@ -45,8 +45,9 @@ function excerptOf(text: string, hit: Hit): string {
   // Sentence rules: show the words around the trigger, within its sentence.
   let start = hit.start;
   let end = hit.end;
-  while (start > 0 && hit.start - start < 50 && !/[.!?\n]/.test(text[start - 1]!)) start--;
-  while (end < text.length && end - hit.start < MAX_EXCERPT - 50 && !/[.!?\n]/.test(text[end]!)) end++;
+  while (start > 0 && hit.start - start < 50 && !isSentenceEnd(text.charCodeAt(start - 1))) start--;
+  while (end < text.length && end - hit.start < MAX_EXCERPT - 50 && !isSentenceEnd(text.charCodeAt(end)))
+    end++;
   return text.slice(start, end).replace(/\s+/g, ' ').trim();
 }
 

@@ -15,9 +15,20 @@ export interface Hit {
 
 type Span = readonly [start: number, end: number];
 
-function overlaps(spans: Span[], start: number, end: number): boolean {
-  for (const [s, e] of spans) if (start < e && s < end) return true;
-  return false;
+/** Characters already explained by an earlier detector; one byte per UTF-16 unit keeps checks linear. */
+class Taken {
+  private marks: Uint8Array | null = null;
+  constructor(private readonly length: number) {}
+  overlaps(start: number, end: number): boolean {
+    const marks = this.marks;
+    if (marks === null) return false;
+    for (let i = start; i < end; i++) if (marks[i] === 1) return true;
+    return false;
+  }
+  push([start, end]: Span): void {
+    // Allocated on the first span: most replies have no link, e-mail or phone at all.
+    (this.marks ??= new Uint8Array(this.length)).fill(1, start, end);
+  }
 }
 
 // ─── Links ────────────────────────────────────────────────────────────────────────────────────────
@@ -88,14 +99,14 @@ function findLinks(
   patterns: readonly RegExp[],
   policy: ReplyPolicy,
   hits: Hit[],
-  taken: Span[],
+  taken: Taken,
 ): void {
   for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
       const url = m[0].replace(TRAILING_PUNCTUATION, '');
       const start = m.index;
       const end = start + url.length;
-      if (overlaps(taken, start, end)) continue;
+      if (taken.overlaps(start, end)) continue;
       taken.push([start, end]);
       const rule = classifyLink(url, hostOf(url), policy);
       if (rule) hits.push({ rule, start, end });
@@ -106,12 +117,12 @@ function findLinks(
 // ─── E-mails, phones, social ─────────────────────────────────────────────────────────────────────
 const EMAIL = /(?<![\w.%+-])[\w.%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
 
-function findEmails(text: string, policy: ReplyPolicy, hits: Hit[], taken: Span[]): void {
+function findEmails(text: string, policy: ReplyPolicy, hits: Hit[], taken: Taken): void {
   for (const m of text.matchAll(EMAIL)) {
     const address = m[0].replace(TRAILING_PUNCTUATION, '');
     const start = m.index;
     const end = start + address.length;
-    if (overlaps(taken, start, end)) continue;
+    if (taken.overlaps(start, end)) continue;
     taken.push([start, end]);
     const domain = address.slice(address.indexOf('@') + 1).toLowerCase();
     if (!inDomains(domain, policy.allowedDomains)) hits.push({ rule: 'off_platform_contact', start, end });
@@ -148,11 +159,11 @@ function isPhone(match: string, text: string, start: number): boolean {
   return national.length === 11 ? first === '9' : first >= '2' && first <= '5';
 }
 
-function findPhones(text: string, hits: Hit[], taken: Span[]): void {
+function findPhones(text: string, hits: Hit[], taken: Taken): void {
   for (const m of text.matchAll(PHONE)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(taken, start, end) || !isPhone(m[0], text, start)) continue;
+    if (taken.overlaps(start, end) || !isPhone(m[0], text, start)) continue;
     taken.push([start, end]);
     hits.push({ rule: 'off_platform_contact', start, end });
   }
@@ -163,13 +174,13 @@ const CHANNEL_WORD =
   /\b(?:whats\s?app|whats|wpp|zap(?:zap)?|zapzap|instagram|insta|facebook|telegram|tiktok)\b/gi;
 const HANDLE = /(?<![\w.@])@[a-z0-9_][a-z0-9_.]{2,29}/gi;
 
-function findSocial(text: string, hasAt: boolean, hits: Hit[], taken: Span[]): void {
+function findSocial(text: string, hasAt: boolean, hits: Hit[], taken: Taken): void {
   for (const pattern of hasAt ? [CHANNEL_WORD, HANDLE] : [CHANNEL_WORD]) {
     for (const m of text.matchAll(pattern)) {
       const handle = m[0].replace(TRAILING_PUNCTUATION, '');
       const start = m.index;
       const end = start + handle.length;
-      if (overlaps(taken, start, end)) continue;
+      if (taken.overlaps(start, end)) continue;
       if (pattern === HANDLE && /^@\d+$/.test(handle)) continue;
       taken.push([start, end]);
       hits.push({ rule: 'off_platform_contact', start, end });
@@ -234,7 +245,10 @@ const REFUND =
 // "cobrança cancelada", "cobrança indevida" being looked into).
 const SETTLED =
   /\b(?:confirmad|aprovad|compens|identificad|recebid|processad|quitad|cancelad|suspens|removid|indevid)\w*/i;
-const SENTENCE_END = /[.!?\n]/;
+/** `.`, `!`, `?` or a line break ends a sentence. */
+export function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 10;
+}
 
 // A "sentence" is capped at this many characters either side of the trigger, so text without
 // punctuation cannot make each trigger rescan the whole message.
@@ -242,9 +256,9 @@ const SENTENCE_REACH = 200;
 
 function sentenceAround(text: string, at: number): Span {
   let start = at;
-  while (start > 0 && at - start < SENTENCE_REACH && !SENTENCE_END.test(text[start - 1]!)) start--;
+  while (start > 0 && at - start < SENTENCE_REACH && !isSentenceEnd(text.charCodeAt(start - 1))) start--;
   let end = at;
-  while (end < text.length && end - at < SENTENCE_REACH && !SENTENCE_END.test(text[end]!)) end++;
+  while (end < text.length && end - at < SENTENCE_REACH && !isSentenceEnd(text.charCodeAt(end))) end++;
   return [start, end];
 }
 
@@ -276,7 +290,7 @@ export function detect(text: string, policy: ReplyPolicy): Hit[] {
   const hits: Hit[] = [];
   // Spans already explained (a tracking link, an e-mail) so their digits and dots are not read again
   // as a phone or a domain. Links first: a tracking URL's code must not look like a phone.
-  const taken: Span[] = [];
+  const taken = new Taken(text.length);
   if (ANY_CONTACT_RULE.some(active)) {
     // Cheap character checks skip whole scans: every link and e-mail has a dot, every e-mail an "@",
     // every phone a digit.
