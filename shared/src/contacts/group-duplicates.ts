@@ -10,7 +10,7 @@
  */
 import { forEachContactKey, type ContactInput } from './contact-keys';
 import { LINKING_KEYS, strongRule, type MatchKey } from './match-keys';
-import { commonReason, conflictReason, sameReason } from './messages';
+import { commonReason, conflictReason, sameReason } from './reasons';
 import { UnionFind } from './union-find';
 import { ValueIndex } from './value-index';
 

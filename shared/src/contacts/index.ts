@@ -14,4 +14,5 @@ export {
   type MatchKey,
   type MatchKeyRule,
 } from './match-keys';
-export { contactMessages, displayValue } from './messages';
+export { contactMessages } from './messages';
+export { displayValue } from './reasons';

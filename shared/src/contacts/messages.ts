@@ -1,6 +1,3 @@
-import { formatCnpj, formatCpf, normalizePhone } from '../identity';
-import type { MatchKey } from './match-keys';
-
 /** User-facing text of duplicate grouping, pt-BR first. Placeholders are `{{name}}`. */
 export const contactMessages = {
   'pt-BR': {
@@ -30,40 +27,3 @@ export const contactMessages = {
     'key.email': 'e-mail',
   },
 } satisfies { 'pt-BR': Record<string, string>; en: Record<string, string> };
-
-type Locale = keyof typeof contactMessages;
-type MessageKey = keyof (typeof contactMessages)['pt-BR'];
-
-function fill(locale: Locale, key: MessageKey, values: Record<string, string>): string {
-  return contactMessages[locale][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
-}
-
-/** How a normalized key value is shown to agents: masks for documents, spaced phones. */
-export function displayValue(key: MatchKey, value: string): string {
-  if (key === 'document') return value.length === 11 ? formatCpf(value) : formatCnpj(value);
-  if (key === 'phone') return normalizePhone(value)?.display ?? value;
-  return value;
-}
-
-function sameKey(key: MatchKey, value: string): MessageKey {
-  if (key === 'document') return value.length === 11 ? 'same.document.cpf' : 'same.document.cnpj';
-  return `same.${key}`;
-}
-
-export function sameReason(locale: Locale, key: MatchKey, value: string): string {
-  return fill(locale, sameKey(key, value), { value: displayValue(key, value) });
-}
-
-export function conflictReason(locale: Locale, key: MatchKey, value: string): string {
-  return fill(locale, 'conflict', { same: sameReason(locale, key, value) });
-}
-
-export function commonReason(locale: Locale, key: MatchKey, value: string, count: number): string {
-  const label = contactMessages[locale][`key.${key}`];
-  const sentence = fill(locale, 'common', {
-    key: label,
-    value: displayValue(key, value),
-    count: String(count),
-  });
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
-}

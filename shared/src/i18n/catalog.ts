@@ -1,3 +1,4 @@
+import { contactMessages } from '../contacts/messages';
 import { identityMessages } from '../identity/messages';
 import { replyPolicyMessages } from '../reply-policy/messages';
 import { slaMessages } from '../sla/messages';
@@ -12,6 +13,7 @@ import { translate, type Locale, type MessageParams } from './translate';
 export const MODULE_CATALOGS = {
   sla: slaMessages,
   identity: identityMessages,
+  contacts: contactMessages,
   tracking: trackingMessages,
   replyPolicy: replyPolicyMessages,
 } as const;

@@ -1,3 +1,5 @@
+import { interpolate, type Locale } from '../i18n/translate';
+
 /** User-facing text of this module, pt-BR first. Placeholders are `{{name}}`. */
 export const identityMessages = {
   'pt-BR': {
@@ -39,7 +41,7 @@ export const identityMessages = {
 } satisfies { 'pt-BR': Record<string, string>; en: Record<string, string> };
 
 export type IdentityMessageKey = keyof (typeof identityMessages)['pt-BR'];
-export type IdentityLocale = keyof typeof identityMessages;
+export type IdentityLocale = Locale;
 
 /** A message with its `{{placeholders}}` filled in. */
 export function identityMessage(
@@ -47,5 +49,5 @@ export function identityMessage(
   key: IdentityMessageKey,
   values: Record<string, string> = {},
 ): string {
-  return identityMessages[locale][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+  return interpolate(identityMessages[locale][key], values);
 }
