@@ -85,12 +85,10 @@ export async function registerAmericanasSandbox(
       h['x-api-key'] !== creds.apiKey ||
       h['x-accountmanager-key'] !== creds.accountManagerKey
     ) {
-      return reply
-        .code(401)
-        .send({
-          error: 'Unauthorized',
-          message: 'X-User-Email, X-Api-Key ou X-Accountmanager-Key inválidos',
-        });
+      return reply.code(401).send({
+        error: 'Unauthorized',
+        message: 'X-User-Email, X-Api-Key ou X-Accountmanager-Key inválidos',
+      });
     }
     const path = (request.url.split('?')[0] ?? '').slice(prefix.length);
     if (!limiter.take(String(h['x-api-key']), request.method, path)) {
@@ -130,12 +128,10 @@ export async function registerAmericanasSandbox(
         typeof content !== 'string' ||
         content.trim() === ''
       ) {
-        return reply
-          .code(422)
-          .send({
-            error: 'Unprocessable Entity',
-            message: 'parts (CUSTOMER_SELLER ou B2W_SELLER) e content são obrigatórios',
-          });
+        return reply.code(422).send({
+          error: 'Unprocessable Entity',
+          message: 'parts (CUSTOMER_SELLER ou B2W_SELLER) e content são obrigatórios',
+        });
       }
       const c = sacs.get(request.params.code);
       if (!c) return reply.code(404).send({ error: 'Not Found', message: 'Atendimento não encontrado' });

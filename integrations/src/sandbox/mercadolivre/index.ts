@@ -21,7 +21,6 @@ import {
   mlOrder,
   mlUserId,
   moderationReason,
-  packIdOf,
   packMessage,
 } from './render';
 
@@ -247,24 +246,20 @@ export async function registerMercadoLivreSandbox(
       Number(from?.user_id) !== sellerId ||
       Number(to?.user_id) !== buyerOf(c)
     ) {
-      return reply
-        .code(400)
-        .send({
-          message: 'from.user_id, to.user_id and text are required',
-          error: 'bad_request',
-          status: 400,
-          cause: [],
-        });
+      return reply.code(400).send({
+        message: 'from.user_id, to.user_id and text are required',
+        error: 'bad_request',
+        status: 400,
+        cause: [],
+      });
     }
     if (!c.messages.some((m) => m.author === 'customer')) {
-      return reply
-        .code(403)
-        .send({
-          message: 'The seller cannot start this conversation without a reason',
-          error: 'blocked_by_conversation_started_by_seller',
-          status: 403,
-          cause: [],
-        });
+      return reply.code(403).send({
+        message: 'The seller cannot start this conversation without a reason',
+        error: 'blocked_by_conversation_started_by_seller',
+        status: 403,
+        cause: [],
+      });
     }
     if (c.status === 'closed') {
       return reply
@@ -289,12 +284,10 @@ export async function registerMercadoLivreSandbox(
         buyerOf(c),
         sellerId,
       );
-      return reply
-        .code(201)
-        .send({
-          ...rejected,
-          message_moderation: { status: 'rejected', reason, source: 'online', moderation_date: now },
-        });
+      return reply.code(201).send({
+        ...rejected,
+        message_moderation: { status: 'rejected', reason, source: 'online', moderation_date: now },
+      });
     }
     const updated = ctx.state.transaction(() => {
       const u = appendMessage(
