@@ -9,3 +9,4 @@ export * from './raw-records';
 export * from './payload-hash';
 export * from './time';
 export type * from './tables/core';
+export * from './status';
