@@ -75,5 +75,17 @@ export function useTicketContext(target: ServiceTarget | null) {
     },
     [target],
   );
-  return { state, retry, replace };
+  /** Applies a local change (a note just added) to whatever context is current, refreshed or not. */
+  const update = useCallback(
+    (change: (context: TicketContext) => TicketContext) => {
+      setState((previous) => {
+        if (previous.status !== 'ready') return previous;
+        const context = change(previous.context);
+        if (target) cache.set(cacheKey(target), context);
+        return { ...previous, context };
+      });
+    },
+    [target],
+  );
+  return { state, retry, replace, update };
 }

@@ -52,7 +52,7 @@ export function TicketSidebar() {
     () => (serviceUrl && typeof ticketId === 'number' ? { serviceUrl, tenantId, ticketId } : null),
     [serviceUrl, tenantId, ticketId],
   );
-  const { state, retry, replace } = useTicketContext(target);
+  const { state, retry, replace, update } = useTicketContext(target);
   const findings = useReplyGuard(state.status === 'ready' ? state.context.channel : undefined);
 
   let body;
@@ -66,6 +66,7 @@ export function TicketSidebar() {
         context={state.context}
         target={target}
         onReplace={replace}
+        onUpdate={update}
         refreshing={state.refreshing}
       />
     );
@@ -82,11 +83,13 @@ function ContextView({
   context,
   target,
   onReplace,
+  onUpdate,
   refreshing,
 }: {
   context: TicketContext;
   target: ServiceTarget;
   onReplace: (context: TicketContext) => void;
+  onUpdate: (change: (context: TicketContext) => TicketContext) => void;
   refreshing: boolean;
 }) {
   const client = useClient();
@@ -105,9 +108,9 @@ function ContextView({
         text,
         author: { id: currentUser.id, name: currentUser.name },
       });
-      onReplace({ ...context, notes: [note, ...context.notes] });
+      onUpdate((current) => ({ ...current, notes: [note, ...current.notes] }));
     },
-    [client, target, context, onReplace],
+    [client, target, onUpdate],
   );
 
   return (
