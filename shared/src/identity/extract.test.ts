@@ -17,6 +17,9 @@ describe('extractIdentifiers: what customers write', () => {
       '1000000004',
     ]);
     expect(extractIdentifiers('venda 2000001234567890 no ML').orderNumbers).toEqual(['2000001234567890']);
+    expect(extractIdentifiers('ped. 7001234').orderNumbers).toEqual(['7001234']);
+    expect(extractIdentifiers('meus pedidos: 7001234').orderNumbers).toEqual(['7001234']);
+    expect(extractIdentifiers('PEDIDO Nº 7001234-01').orderNumbers).toEqual(['7001234-01']);
   });
 
   it('finds CPF and CNPJ written with the mask or after the word', () => {
@@ -36,6 +39,10 @@ describe('extractIdentifiers: what customers write', () => {
     expect(extractIdentifiers('me liga no (41) 99876-5432').phones).toEqual(['+5541998765432']);
     expect(extractIdentifiers('zap 41 998765432').phones).toEqual(['+5541998765432']);
     expect(extractIdentifiers('whats 41998765432').phones).toEqual(['+5541998765432']);
+    expect(extractIdentifiers('fone (41)99876-5432.').phones).toEqual(['+5541998765432']);
+    expect(extractIdentifiers('meu número 41 9 9876-5432').phones).toEqual(['+5541998765432']);
+    expect(extractIdentifiers('+55 41 99876 5432').phones).toEqual(['+5541998765432']);
+    expect(extractIdentifiers('whatsapp: 554198765432').phones).toEqual(['+5541998765432']); // old wa_id
     expect(extractIdentifiers('Contato: +55 (41) 9 9876-5432 ou (41) 3333-4444').phones).toEqual([
       '+5541998765432',
       '+554133334444',

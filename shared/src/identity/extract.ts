@@ -47,7 +47,7 @@ const ORDER_BRAND_CODE = /(?<![\w-])0\d-\d{8,12}(?![\w-])/g;
 const ORDER_MERCADOLIVRE = /(?<![\w-])2000\d{12}(?![\w-])/g;
 /** "pedido 7001234", "nº do pedido: 7001234", "número da compra é 7001234", "pack #2000…". */
 const ORDER_LABELLED =
-  /(?<![\p{L}])(pedido|compra|venda|order|pack|pacote|entrega)(?:\s*(?:n[º°]\.?|no\.|n\.|n[uú]mero|num\.?|nr\.?|id|#|:|-|é|e|o|de|do|da)(?![\p{L}]))*\s*#?\s*([A-Za-z0-9][A-Za-z0-9-]{2,39})/giu;
+  /(?<![\p{L}])(pedidos?|ped\.|compras?|vendas?|order|pack|pacote|entrega)(?:\s*(?:n[º°]\.?|no\.|n\.|n[uú]mero|num\.?|nr\.?|id|#|:|-|é|e|o|de|do|da)(?![\p{L}]))*\s*#?\s*([A-Za-z0-9][A-Za-z0-9-]{2,39})/giu;
 /** Numbers that are something else: blanked before phones are looked for. */
 const NOT_A_PHONE = [
   // Labelled numbers first, before their digits are split up by the patterns below.
@@ -84,6 +84,14 @@ function takeAll(
     }
     return ' '.repeat(match.length);
   });
+}
+
+/** The label normalizeOrderNumber understands for what the customer wrote ("ped.", "compras", "pacote"). */
+function canonicalLabel(written: string): string {
+  const w = written.toLowerCase();
+  if (w === 'pack' || w === 'pacote') return 'pack';
+  if (w === 'entrega') return 'entrega';
+  return 'pedido';
 }
 
 function pushUnique(list: string[], value: string): void {
@@ -151,7 +159,7 @@ export function extractIdentifiers(text: string): ExtractedIdentifiers {
     const value = m[2] as string;
     // A label followed by a CEP, a date or a word is not an order number.
     if (digitCount(value) < 4 || /^\d{5}-\d{3}$/.test(value)) continue;
-    const order = normalizeOrderNumber(`${m[1] as string} ${value}`);
+    const order = normalizeOrderNumber(`${canonicalLabel(m[1] as string)} ${value}`);
     if (!order) continue;
     pushUnique(found.orderNumbers, order.normalized);
     const start = (m.index ?? 0) + m[0].length - value.length;
