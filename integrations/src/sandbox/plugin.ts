@@ -1,10 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { SandboxContext, SandboxLogger, SandboxSimulator } from './core/context';
 import { FaultInjector, installFaults } from './core/faults';
 import { SandboxScheduler } from './core/scheduler';
 import { SandboxState } from './core/state';
+import { registerAmericanasSandbox, type AmericanasSandboxOptions } from './americanas';
+import { registerMadeiraMadeiraSandbox, type MadeiraMadeiraSandboxOptions } from './madeiramadeira';
+import { registerMercadoLivreSandbox, type MercadoLivreSandboxOptions } from './mercadolivre';
 import { registerZendeskSandbox, type ZendeskSandbox, type ZendeskSandboxOptions } from './zendesk';
 
 export interface SandboxOptions {
@@ -24,6 +26,9 @@ export interface SandboxOptions {
   /** Mount only these systems (default: every simulator available). */
   systems?: string[];
   zendesk?: ZendeskSandboxOptions;
+  madeiramadeira?: MadeiraMadeiraSandboxOptions;
+  americanas?: AmericanasSandboxOptions;
+  mercadolivre?: MercadoLivreSandboxOptions;
 }
 
 export interface SandboxHandle {
@@ -40,29 +45,7 @@ export interface SandboxHandle {
 
 interface SimulatorEntry {
   system: string;
-  /** Resolves the simulator, or null when its module is not part of this build. */
-  load(): SandboxSimulator | null;
-}
-
-/**
- * The marketplace simulators live in `sandbox/<name>/index.ts` and export `register<Name>Sandbox`.
- * They are loaded by name so this file does not depend on every one of them being present.
- */
-function optionalSimulator(system: string, exportName: string): SimulatorEntry {
-  return {
-    system,
-    load() {
-      const dir = path.join(__dirname, system);
-      const present = ['index.ts', 'index.js'].some((file) => fs.existsSync(path.join(dir, file)));
-      if (!present) return null;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(`./${system}`) as Record<string, unknown>;
-      const fn = mod[exportName];
-      if (typeof fn !== 'function')
-        throw new Error(`sandbox/${system}/index.ts must export ${exportName}(app, ctx)`);
-      return fn as SandboxSimulator;
-    },
-  };
+  register: SandboxSimulator;
 }
 
 /** Routes under `/sandbox/<system>/_sandbox/…` control a simulator (tests, the demo) and are never faulted. */
@@ -90,23 +73,27 @@ export async function registerSandbox(app: FastifyInstance, opts: SandboxOptions
   const entries: SimulatorEntry[] = [
     {
       system: 'zendesk',
-      load: () => async (scope, ctx) => {
+      register: async (scope, ctx) => {
         zendesk = await registerZendeskSandbox(scope, ctx, opts.zendesk);
       },
     },
-    optionalSimulator('madeiramadeira', 'registerMadeiraMadeiraSandbox'),
-    optionalSimulator('americanas', 'registerAmericanasSandbox'),
-    optionalSimulator('mercadolivre', 'registerMercadoLivreSandbox'),
+    {
+      system: 'madeiramadeira',
+      register: (scope, ctx) => registerMadeiraMadeiraSandbox(scope, ctx, opts.madeiramadeira),
+    },
+    {
+      system: 'americanas',
+      register: (scope, ctx) => registerAmericanasSandbox(scope, ctx, opts.americanas),
+    },
+    {
+      system: 'mercadolivre',
+      register: (scope, ctx) => registerMercadoLivreSandbox(scope, ctx, opts.mercadolivre),
+    },
   ];
 
   const systems: string[] = [];
   for (const entry of entries) {
     if (opts.systems && !opts.systems.includes(entry.system)) continue;
-    const simulator = entry.load();
-    if (!simulator) {
-      opts.log.warn({ system: entry.system }, `sandbox simulator ${entry.system} not available`);
-      continue;
-    }
     const ctx: SandboxContext = {
       system: entry.system,
       state,
@@ -127,7 +114,7 @@ export async function registerSandbox(app: FastifyInstance, opts: SandboxOptions
     await app.register(
       async (scope) => {
         installFaults(scope, faults);
-        await simulator(scope, ctx);
+        await entry.register(scope, ctx);
       },
       { prefix: `/sandbox/${entry.system}` },
     );

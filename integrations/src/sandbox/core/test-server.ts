@@ -34,15 +34,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const app = Fastify({ forceCloseConnections: true });
   let url = '';
   await options.extraRoutes?.(app);
+  const { extraRoutes: _extra, ...sandboxOptions } = options;
   const handle = await registerSandbox(app, {
+    ...sandboxOptions,
     dataDir,
     seed: options.seed ?? 1,
     scale: options.scale ?? 1,
     faultRate: options.faultRate ?? 0,
-    faultHoldMs: options.faultHoldMs,
-    faultRetryAfterSec: options.faultRetryAfterSec,
-    systems: options.systems,
-    zendesk: options.zendesk,
     log: options.log ?? silentLogger,
     publicBaseUrl: () => url,
   });

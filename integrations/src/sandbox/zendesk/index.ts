@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { User, WebhookInput } from '../../zendesk/types';
 import type { SandboxContext } from '../core/context';
 import type { Collection } from '../core/state';
+import { sandboxDataset, sandboxZendeskSeed } from '../dataset';
 import { ZendeskSandboxAccount, type TicketChange } from './account';
 import { ZendeskSandboxError } from './errors';
 import { SandboxJobs } from './jobs';
@@ -270,22 +271,13 @@ export async function registerZendeskSandbox(
   return sandbox;
 }
 
-/**
- * Zendesk-native tickets of the seeded dataset (`sandbox/dataset` exports
- * `zendeskNativeTickets(seed, scale)` when it has them). Loaded by name so the Zendesk sandbox
- * works on its own.
- */
+/** Zendesk-native tickets of the seeded dataset (WhatsApp, e-mail, Instagram), same world as the marketplaces. */
 function loadDatasetNativeTickets(ctx: SandboxContext): NativeTicketSeed[] {
-  let mod: Record<string, unknown>;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require('../dataset') as Record<string, unknown>;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') return [];
-    throw error;
-  }
-  const fn = mod.zendeskNativeTickets;
-  return typeof fn === 'function'
-    ? (fn as (seed: number, scale: number) => NativeTicketSeed[])(ctx.seed, ctx.scale)
-    : [];
+  return sandboxZendeskSeed(sandboxDataset(ctx)).map((t) => ({
+    channel: t.via.channel,
+    requester: t.requester,
+    subject: t.subject,
+    tags: t.tags,
+    messages: t.comments.map((c) => ({ body: c.body, at: c.created_at, fromAgent: c.author === 'agent' })),
+  }));
 }

@@ -53,3 +53,31 @@ describe('sandbox Zendesk across a restart of the service', () => {
     }
   });
 });
+
+describe('sandbox Zendesk seed', () => {
+  it('holds the dataset’s Zendesk-native tickets (WhatsApp, e-mail, Instagram) with their messages', async () => {
+    const sandbox = await startSandbox({ systems: ['zendesk'] });
+    try {
+      const zd = clientFor(sandbox.baseUrl('zendesk'));
+      const channels = new Map<string, number>();
+      let whatsappRequester: number | null = null;
+      for await (const page of zd.incrementalTickets({ startTime: 0 })) {
+        for (const t of page.tickets) {
+          channels.set(t.via.channel, (channels.get(t.via.channel) ?? 0) + 1);
+          if (t.via.channel === 'whatsapp') whatsappRequester = t.requester_id;
+        }
+      }
+      expect([...channels.keys()].sort()).toEqual(['email', 'instagram_dm', 'whatsapp']);
+      // A WhatsApp contact is known by phone: what duplicate detection matches on.
+      const identities = await zd.users.identities.list(whatsappRequester!);
+      expect(identities.some((i) => i.type === 'phone_number' && i.value.startsWith('+55'))).toBe(true);
+      const [first] = await zd.tickets.showMany([1]);
+      const comments: string[] = [];
+      for await (const c of zd.tickets.listComments(first!.id)) comments.push(c.body);
+      expect(comments.length).toBeGreaterThan(0);
+      expect(first!.description).toBe(comments[0]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
