@@ -1,7 +1,7 @@
 import { Order, type Shipment } from '@vitrine/shared';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../store/schema';
-import type { AppOrdersTable, AppShipmentsTable } from '../store/tables/app';
+import type { AppOrderNumbersTable, AppOrdersTable, AppShipmentsTable } from '../store/tables/app';
 import { toStoredTime } from '../store/time';
 import { customerKeysOf, normalizeOrderKey, type CustomerKeyKind, type CustomerKeys } from './customer-keys';
 
@@ -27,8 +27,8 @@ export async function upsertOrder(
   input: OrderInput,
 ): Promise<UpsertOutcome> {
   const order = Order.parse(input);
-  const keys = customerKeysOf(order.customer);
-  const row = orderRow(tenantId, order, keys);
+  const rows = orderRows(tenantId, order);
+  const row = rows.order;
   return db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('app_orders')
@@ -49,34 +49,17 @@ export async function upsertOrder(
       .values(row)
       .onConflict((oc) => oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet(changes))
       .execute();
-
-    const ref = { tenant_id: tenantId, source: order.source, order_external_id: order.externalId };
-    await trx
-      .deleteFrom('app_order_numbers')
-      .where('tenant_id', '=', tenantId)
-      .where('source', '=', order.source)
-      .where('order_external_id', '=', order.externalId)
-      .execute();
-    const numbers = [
-      ...new Set([order.number, ...order.aliases].map((n) => normalizeOrderKey(n, order.source))),
-    ];
-    await trx
-      .insertInto('app_order_numbers')
-      .values(numbers.map((number) => ({ ...ref, number })))
-      .execute();
-
-    await trx
-      .deleteFrom('app_shipments')
-      .where('tenant_id', '=', tenantId)
-      .where('source', '=', order.source)
-      .where('order_external_id', '=', order.externalId)
-      .execute();
-    if (order.shipments.length > 0) {
+    // Numbers and shipments are rewritten whole: an alias or a shipment can disappear at the source.
+    for (const table of ['app_order_numbers', 'app_shipments'] as const) {
       await trx
-        .insertInto('app_shipments')
-        .values(order.shipments.map((shipment, position) => shipmentRow(ref, position, shipment)))
+        .deleteFrom(table)
+        .where('tenant_id', '=', tenantId)
+        .where('source', '=', order.source)
+        .where('order_external_id', '=', order.externalId)
         .execute();
     }
+    await trx.insertInto('app_order_numbers').values(rows.numbers).execute();
+    if (rows.shipments.length > 0) await trx.insertInto('app_shipments').values(rows.shipments).execute();
     return existing ? 'updated' : 'inserted';
   });
 }
@@ -99,22 +82,41 @@ export async function loadOrder(
   return row && orderOf(row, shipments);
 }
 
-/** Orders known by this number (main number or alias), any source; newest first. */
+/**
+ * Orders known by this number (main number or alias), any source. `hint` (a source or channel) only
+ * guides how the number is read: "02-1000000004" is a MadeiraMadeira order as is, while without a
+ * hint the "02-" reads as an Americanas channel prefix; both readings are tried.
+ */
 export async function findOrdersByNumber(
   db: Kysely<Database>,
   tenantId: string,
   number: string,
-  source?: string,
+  hint?: string,
 ): Promise<OrderRef[]> {
-  const key = normalizeOrderKey(number, source);
-  let query = db
+  const keys = orderNumberKeys(number, hint);
+  const rows = await db
     .selectFrom('app_order_numbers')
     .select(['source', 'order_external_id'])
     .where('tenant_id', '=', tenantId)
-    .where('number', '=', key);
-  if (source) query = query.where('source', '=', source);
-  const rows = await query.limit(20).execute();
-  return rows.map((r) => ({ source: r.source, externalId: r.order_external_id }));
+    .where('number', 'in', keys)
+    .limit(20)
+    .execute();
+  const seen = new Set<string>();
+  const refs: OrderRef[] = [];
+  for (const r of rows) {
+    const id = `${r.source}|${r.order_external_id}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    refs.push({ source: r.source, externalId: r.order_external_id });
+  }
+  return refs;
+}
+
+/** The forms a number is indexed and searched under: read with and without the source's rules. */
+export function orderNumberKeys(number: string, hint?: string): string[] {
+  const keys = new Set([normalizeOrderKey(number)]);
+  if (hint) keys.add(normalizeOrderKey(number, hint));
+  return [...keys];
 }
 
 /** The customer's orders by one normalized key, newest first. */
@@ -165,6 +167,22 @@ async function loadShipments(
     .where('order_external_id', '=', ref.externalId)
     .orderBy('position')
     .execute();
+}
+
+/** The rows an order is stored as (used by `upsertOrder` and by bulk seeding). */
+export function orderRows(
+  tenantId: string,
+  order: Order,
+): { order: AppOrdersTable; numbers: AppOrderNumbersTable[]; shipments: AppShipmentsTable[] } {
+  const ref = { tenant_id: tenantId, source: order.source, order_external_id: order.externalId };
+  const numbers = [
+    ...new Set([order.number, ...order.aliases].flatMap((n) => orderNumberKeys(n, order.source))),
+  ];
+  return {
+    order: orderRow(tenantId, order, customerKeysOf(order.customer)),
+    numbers: numbers.map((number) => ({ ...ref, number })),
+    shipments: order.shipments.map((shipment, position) => shipmentRow(ref, position, shipment)),
+  };
 }
 
 function orderRow(tenantId: string, order: Order, keys: CustomerKeys): AppOrdersTable {

@@ -1,0 +1,191 @@
+import {
+  createBusinessCalendar,
+  displayValue,
+  extractIdentifiers,
+  type BusinessCalendar,
+  type ContactMatchReason,
+  type Order,
+  type TicketContext,
+} from '@vitrine/shared';
+import type { Kysely } from 'kysely';
+import { listCsatRatings } from '../orders/csat-ratings';
+import { listCustomerNotes } from '../orders/customer-notes';
+import {
+  customerKeyStrings,
+  customerKeysOf,
+  mergeCustomerKeys,
+  type CustomerKeys,
+} from '../orders/customer-keys';
+import { findLatestOrderOfCustomer, findOrdersByNumber, loadOrder } from '../orders/order-store';
+import type { Database } from '../store/schema';
+import { conversationDeadline } from './deadline';
+import { withTrackingLinks } from './shipment-view';
+import { loadOtherContacts } from './other-contacts';
+import {
+  channelOfRecords,
+  customerOfConversation,
+  loadTicketRecords,
+  requesterOf,
+  type TicketRecords,
+} from './ticket-records';
+
+export interface ContextDeps {
+  db: Kysely<Database>;
+  /** The tenant's business calendar (holidays of its state); the national one by default. */
+  calendar?: BusinessCalendar;
+  now?: () => Date;
+}
+
+const defaultCalendar = createBusinessCalendar();
+
+/**
+ * Everything Vitrine knows about one ticket, as the sidebar shows it. The order is found, in order
+ * of confidence: the agent's manual link; the marketplace conversation's order number; an order
+ * number the customer wrote in the ticket; the requester's CPF/CNPJ, phone or e-mail (their newest
+ * order). No match is an answer (`match: 'none'`), not an error.
+ */
+export async function buildTicketContext(
+  deps: ContextDeps,
+  tenantId: string,
+  ticketId: number,
+): Promise<TicketContext> {
+  const { db } = deps;
+  const now = deps.now?.() ?? new Date();
+  const calendar = deps.calendar ?? defaultCalendar;
+  const ticketKey = String(ticketId);
+
+  const records = await loadTicketRecords(db, tenantId, ticketKey);
+  const channel = channelOfRecords(records);
+  const [found, otherContacts, deadline, lastSyncedAt] = await Promise.all([
+    findTicketOrder(db, tenantId, records),
+    loadOtherContacts(db, tenantId, ticketKey),
+    records.conversation && channel
+      ? conversationDeadline(db, tenantId, records.conversation, channel, calendar, now)
+      : undefined,
+    lastSyncOf(db, tenantId, records, now),
+  ]);
+
+  const keys = mergeCustomerKeys(
+    customerKeysOf(found?.order.customer),
+    records.conversation ? customerKeysOf(customerOfConversation(records.conversation)) : {},
+    records.zendeskTicket ? customerKeysOf(requesterOf(records.zendeskTicket)) : {},
+  );
+  const customerKeys = customerKeyStrings(keys);
+  const [csat, notes] = await Promise.all([
+    listCsatRatings(db, tenantId, {
+      ticketIds: [ticketKey, ...otherContacts.map((c) => String(c.ticketId))],
+      customerKeys,
+    }),
+    listCustomerNotes(db, tenantId, customerKeys),
+  ]);
+
+  const matched = Boolean(found || records.conversation || otherContacts.length > 0);
+  const context: TicketContext = {
+    ticketId,
+    match: matched ? 'matched' : 'none',
+    otherContacts,
+    csat,
+    notes,
+    lastSyncedAt,
+  };
+  if (channel) context.channel = channel;
+  if (found) {
+    context.order = withTrackingLinks(found.order);
+    context.matchedBy = found.matchedBy;
+  }
+  if (deadline) context.deadline = deadline;
+  return context;
+}
+
+/** The customer keys of a ticket's context: where a note added on that ticket is filed. */
+export async function ticketCustomerKeys(
+  db: Kysely<Database>,
+  tenantId: string,
+  ticketId: number,
+): Promise<CustomerKeys> {
+  const records = await loadTicketRecords(db, tenantId, String(ticketId));
+  const found = await findTicketOrder(db, tenantId, records);
+  return mergeCustomerKeys(
+    customerKeysOf(found?.order.customer),
+    records.conversation ? customerKeysOf(customerOfConversation(records.conversation)) : {},
+    records.zendeskTicket ? customerKeysOf(requesterOf(records.zendeskTicket)) : {},
+  );
+}
+
+interface FoundOrder {
+  order: Order;
+  matchedBy: ContactMatchReason;
+}
+
+async function findTicketOrder(
+  db: Kysely<Database>,
+  tenantId: string,
+  records: TicketRecords,
+): Promise<FoundOrder | undefined> {
+  if (records.link) {
+    const order = await loadOrder(db, tenantId, {
+      source: records.link.source,
+      externalId: records.link.orderExternalId,
+    });
+    if (order) return { order, matchedBy: reasonOf(records.link.kind, records.link.value) };
+  }
+
+  const conversation = records.conversation;
+  if (conversation?.order_number) {
+    const refs = await findOrdersByNumber(db, tenantId, conversation.order_number, conversation.source);
+    const ref = refs.find((r) => r.source === conversation.source) ?? refs[0];
+    const order = ref && (await loadOrder(db, tenantId, ref));
+    if (order) return { order, matchedBy: { kind: 'order', value: order.number } };
+  }
+
+  const requester = records.zendeskTicket ? requesterOf(records.zendeskTicket) : {};
+  if (requester.text) {
+    // "Meu pedido 7001234 não chegou": the number the customer wrote is better than any identity.
+    for (const number of extractIdentifiers(requester.text).orderNumbers.slice(0, 3)) {
+      const [ref] = await findOrdersByNumber(db, tenantId, number);
+      const order = ref && (await loadOrder(db, tenantId, ref));
+      if (order) return { order, matchedBy: { kind: 'order', value: order.number } };
+    }
+  }
+
+  const keys = mergeCustomerKeys(
+    conversation ? customerKeysOf(customerOfConversation(conversation)) : {},
+    customerKeysOf(requester),
+    requester.text ? keysInText(requester.text) : {},
+  );
+  const byCustomer = await findLatestOrderOfCustomer(db, tenantId, keys);
+  if (!byCustomer) return undefined;
+  const order = await loadOrder(db, tenantId, byCustomer.ref);
+  return order && { order, matchedBy: reasonOf(byCustomer.kind, byCustomer.value) };
+}
+
+function keysInText(text: string): CustomerKeys {
+  const found = extractIdentifiers(text);
+  const keys: CustomerKeys = {};
+  if (found.documents[0]) keys.document = found.documents[0];
+  return keys;
+}
+
+/** A match reason as agents read it: masked document, spaced phone. */
+export function reasonOf(kind: string, value: string): ContactMatchReason {
+  if (kind === 'document' || kind === 'phone' || kind === 'email') {
+    return { kind, value: displayValue(kind, value) };
+  }
+  return { kind: 'order', value };
+}
+
+async function lastSyncOf(
+  db: Kysely<Database>,
+  tenantId: string,
+  records: TicketRecords,
+  now: Date,
+): Promise<string> {
+  const source = records.conversation?.source;
+  let query = db
+    .selectFrom('stream_checkpoints')
+    .select((eb) => eb.fn.max('last_synced_at').as('at'))
+    .where('tenant_id', '=', tenantId);
+  if (source) query = query.where('stream', 'like', `${source}.%`);
+  const row = await query.executeTakeFirst();
+  return row?.at ?? records.conversation?.updated_at ?? now.toISOString();
+}
