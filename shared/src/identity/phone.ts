@@ -100,7 +100,8 @@ function fromBrazilianNational(national: string, withDisplay: boolean): Normaliz
 function fromLibphonenumber(segment: string, withDisplay: boolean): NormalizedPhone | null {
   let parsed: PhoneNumber | undefined;
   try {
-    parsed = parsePhoneNumberFromString(segment, { defaultCountry: 'BR', extract: false });
+    // Words around the number ("Tel: …", "celular …"): let the library find the number in them.
+    parsed = parsePhoneNumberFromString(segment, { defaultCountry: 'BR', extract: HAS_LETTER.test(segment) });
   } catch {
     return null;
   }
@@ -121,6 +122,10 @@ function fromLibphonenumber(segment: string, withDisplay: boolean): NormalizedPh
   if (libType === 'TOLL_FREE' || libType === 'SHARED_COST' || libType === 'PREMIUM_RATE') result.weak = true;
   return result;
 }
+
+const HAS_LETTER = /\p{L}/u;
+/** A trailing extension, which does not change whose number it is: "ramal 21", "r. 21", "ext. 5". */
+const EXTENSION = /\s*(?:ramal|r\.|ext\.?)\s*\d{1,6}\s*$/i;
 
 /** Characters that may appear inside one written phone number. */
 function isPhoneFormatting(code: number): boolean {
@@ -208,6 +213,7 @@ export function phoneMatchKey(raw: string): string | null {
 
 function firstPhone(raw: string, withDisplay: boolean): NormalizedPhone | null {
   if (raw.length === 0 || raw.length > 64) return null;
+  if (raw.length > 16 && EXTENSION.test(raw)) raw = raw.replace(EXTENSION, '');
   const single = normalizeSegment(raw.trim(), withDisplay);
   if (single) return single;
   for (const segment of raw.split(LIST_SEPARATOR)) {
