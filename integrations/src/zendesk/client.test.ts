@@ -251,6 +251,11 @@ describe('Zendesk client against the sandbox Zendesk', () => {
       [1, false],
     ]);
     expect((await zd.tickets.show(ticket.id)).tags).toEqual(['vitrine', 'vitrine_mediacao']);
+    expect(await zd.tickets.addTags(ticket.id, ['Vitrine_Contato_Duplicado', 'vitrine'])).toEqual([
+      'vitrine',
+      'vitrine_mediacao',
+      'vitrine_contato_duplicado',
+    ]);
   });
 
   it('creates a ticket exactly once with an Idempotency-Key even when the answer is lost', async () => {

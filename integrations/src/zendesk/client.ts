@@ -314,6 +314,18 @@ export class ZendeskClient {
       }
     },
 
+    /** `PUT /tickets/{id}/tags`: adds tags, keeps the others (safe to resend). Returns the ticket's tags. */
+    addTags: async (id: number, tags: readonly string[]): Promise<string[]> =>
+      (
+        await this.http.request<{ tags: string[] }>({
+          call: 'tickets.addTags',
+          method: 'PUT',
+          path: `/api/v2/tickets/${id}/tags`,
+          body: { tags },
+          idempotent: true,
+        })
+      ).data.tags,
+
     /** Every ticket with this `external_id` (not unique in Zendesk: there may be several). */
     findByExternalId: async (externalId: string): Promise<Ticket[]> =>
       (

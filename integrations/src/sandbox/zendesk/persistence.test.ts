@@ -68,6 +68,19 @@ describe('sandbox Zendesk seed', () => {
         }
       }
       expect([...channels.keys()].sort()).toEqual(['email', 'instagram_dm', 'whatsapp']);
+      const [withUsers] = await (async () => {
+        const pages = zd.incrementalTickets({ startTime: 0 }, { include: 'users', perPage: 5 });
+        const first = await pages.next();
+        await pages.return(undefined);
+        return [
+          first.value as {
+            tickets: Array<{ requester_id: number }>;
+            users?: Array<{ id: number; name: string }>;
+          },
+        ];
+      })();
+      for (const t of withUsers!.tickets)
+        expect(withUsers!.users?.some((u) => u.id === t.requester_id)).toBe(true);
       // A WhatsApp contact is known by phone: what duplicate detection matches on.
       const identities = await zd.users.identities.list(whatsappRequester!);
       expect(identities.some((i) => i.type === 'phone_number' && i.value.startsWith('+55'))).toBe(true);

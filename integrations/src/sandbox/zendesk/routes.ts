@@ -202,6 +202,19 @@ export function registerZendeskRoutes(scope: FastifyInstance, sandbox: ZendeskSa
     };
   });
 
+  // Tags: PUT adds, POST replaces, DELETE removes (`{"tags": [...]}`); answers the resulting tags.
+  const tagRoute = (mode: 'add' | 'set' | 'remove') => async (request: Req<{ id: string }>) => {
+    const tags = bodyOf<string[]>(request, 'tags');
+    const id = idParam(request.params.id);
+    const update: TicketUpdate =
+      mode === 'set' ? { tags } : mode === 'add' ? { additional_tags: tags } : { remove_tags: tags };
+    const { ticket } = account.updateTicket(id, update, actor(request));
+    return { tags: ticket.tags };
+  };
+  scope.put(`${api}/tickets/:id/tags`, tagRoute('add'));
+  scope.post(`${api}/tickets/:id/tags`, tagRoute('set'));
+  scope.delete(`${api}/tickets/:id/tags`, tagRoute('remove'));
+
   scope.get(`${api}/tickets/:id/comments`, async (request: Req<{ id: string }, Record<string, unknown>>) => {
     const id = idParam(request.params.id);
     account.ticket(id);
@@ -347,8 +360,23 @@ export function registerZendeskRoutes(scope: FastifyInstance, sandbox: ZendeskSa
     // At the end of the stream the cursor still points where to resume next time.
     const afterCursor = encodeCursor(page.lastPosition ?? after);
     const afterUrl = selfUrl(request, { cursor: afterCursor, start_time: null });
+    // `include=users` sideloads the people on these tickets (requester, submitter, assignee).
+    const includes = String(q.include ?? '').split(',');
+    const sideloads: Record<string, unknown> = {};
+    if (includes.includes('users')) {
+      const ids = new Set(
+        tickets
+          .flatMap((t) => [t.requester_id, t.submitter_id, t.assignee_id])
+          .filter((id): id is number => typeof id === 'number'),
+      );
+      sideloads.users = [...ids].flatMap((id) => {
+        const user = account.users.get(id);
+        return user ? [user] : [];
+      });
+    }
     return {
       tickets,
+      ...sideloads,
       after_cursor: afterCursor,
       after_url: afterUrl,
       before_cursor: null,
