@@ -36,6 +36,12 @@ export const RELAY_EMAIL_DOMAINS: Readonly<Record<string, string>> = {
   'marketplace.amazon.com.br': 'amazon',
 };
 
+/**
+ * WhatsApp ids written like addresses (`554198765432@s.whatsapp.net`, `…@c.us` in WhatsApp Web
+ * libraries): a phone number, not a mailbox.
+ */
+export const WHATSAPP_JID = /^(\d{8,15})@(?:s\.whatsapp\.net|c\.us)$/;
+
 /** Addresses people and systems use when there is no real one ("naotem@…", "sem@email.com"). */
 const PLACEHOLDER_LOCAL =
   /^(?:nao(?:tem|possui|informado)?|sem(?:email)?|naotememail|noemail|no-?reply|nao-?responda|email|teste?|x+)@/;
@@ -135,6 +141,7 @@ export function normalizeEmail(raw: string): NormalizedEmail | null {
   if (end < s.length) s = s.slice(0, end);
   const at = s.indexOf('@');
   if (at < 0 || s.indexOf('@', at + 1) >= 0 || !isPlausibleEmail(s, at)) return null;
+  if (WHATSAPP_JID.test(s)) return null;
   const relay = relayOfAddress(s, at + 1);
   if (relay !== undefined) return { email: s, weak: true, relay };
   const weak = PLACEHOLDER_LOCAL.test(s) || PLACEHOLDER_DOMAIN.test(s);

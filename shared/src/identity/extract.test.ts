@@ -42,6 +42,10 @@ describe('extractIdentifiers: what customers write', () => {
     expect(extractIdentifiers('fone (41)99876-5432.').phones).toEqual(['+5541998765432']);
     expect(extractIdentifiers('meu número 41 9 9876-5432').phones).toEqual(['+5541998765432']);
     expect(extractIdentifiers('+55 41 99876 5432').phones).toEqual(['+5541998765432']);
+    expect(extractIdentifiers('de 554198765432@s.whatsapp.net')).toMatchObject({
+      phones: ['+5541998765432'],
+      emails: [],
+    });
     expect(extractIdentifiers('whatsapp: 554198765432').phones).toEqual(['+5541998765432']); // old wa_id
     expect(extractIdentifiers('Contato: +55 (41) 9 9876-5432 ou (41) 3333-4444').phones).toEqual([
       '+5541998765432',

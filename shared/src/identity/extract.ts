@@ -15,7 +15,7 @@
 import { findTrackingCodes } from '../tracking';
 import { normalizeCnpj } from './cnpj';
 import { normalizeCpf } from './cpf';
-import { normalizeEmail } from './email';
+import { normalizeEmail, WHATSAPP_JID } from './email';
 import { normalizeOrderNumber } from './order-number';
 import { normalizePhone } from './phone';
 
@@ -125,6 +125,9 @@ export function extractIdentifiers(text: string): ExtractedIdentifiers {
     work = takeAll(work, EMAIL, ([m]) => {
       const email = normalizeEmail(m as string);
       if (email) pushUnique(found.emails, email.email);
+      const jid = WHATSAPP_JID.exec((m as string).toLowerCase());
+      const phone = jid ? normalizePhone(jid[1] as string) : null;
+      if (phone && !phone.weak) pushUnique(found.phones, phone.e164);
     });
   }
 

@@ -54,6 +54,14 @@ describe('identify (vitrine identity <value>)', () => {
     expect(identify('0800 123 4567')).toMatchObject({ kind: 'phone', weak: true });
   });
 
+  it('reads a WhatsApp id written like an address as the phone it is', () => {
+    expect(identify('554198765432@s.whatsapp.net')).toMatchObject({
+      kind: 'phone',
+      normalized: '+5541998765432',
+    });
+    expect(identify('whatsapp:+554198765432')).toMatchObject({ kind: 'phone', normalized: '+5541998765432' });
+  });
+
   it('says unknown for anything else', () => {
     expect(identify('bom dia')).toEqual({ kind: 'unknown', valid: false, normalized: null });
     expect(identify('')).toEqual({ kind: 'unknown', valid: false, normalized: null });

@@ -2,7 +2,7 @@
  * `vitrine identity <value>`: what kind of identifier a value is, and its normalized form.
  *
  * Precedence, first match wins:
- * 1. an `@` → e-mail;
+ * 1. a WhatsApp id (`554198765432@s.whatsapp.net`) → phone; any other `@` → e-mail;
  * 2. letters in a 14-character `[0-9A-Z]` code, or 14 digits → CNPJ (alphanumeric CNPJs have letters,
  *    no phone has 14 digits in Brazil);
  * 3. written like a phone (`+`, parentheses, or `9999-9999`) → phone, even when the digits would
@@ -15,7 +15,7 @@
  */
 import { formatCnpj, normalizeCnpj } from './cnpj';
 import { formatCpf, isValidCpfDigits } from './cpf';
-import { normalizeEmail } from './email';
+import { normalizeEmail, WHATSAPP_JID } from './email';
 import { normalizePhone } from './phone';
 
 export type IdentityKind = 'cpf' | 'cnpj' | 'phone' | 'email' | 'unknown';
@@ -54,6 +54,9 @@ function phoneResult(value: string): IdentityResult | null {
 export function identify(value: string): IdentityResult {
   const v = value.trim();
   if (v.length === 0 || v.length > 256) return { kind: 'unknown', valid: false, normalized: null };
+
+  const jid = WHATSAPP_JID.exec(v.toLowerCase());
+  if (jid) return phoneResult(jid[1] as string) ?? { kind: 'phone', valid: false, normalized: null };
 
   if (v.includes('@')) {
     const email = normalizeEmail(v);
