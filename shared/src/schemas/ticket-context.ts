@@ -44,6 +44,14 @@ export const TicketDeadline = z.object({
   status: DeadlineStatus,
   /** Business-window milliseconds left at `computedAt` (negative once breached). */
   businessMsLeft: z.number().optional(),
+  /**
+   * The tenant's business-hours windows from `computedAt` up to `dueAt`, clipped to that span, so
+   * the app can count business time down live without shipping the holiday calendar.
+   */
+  businessWindows: z
+    .array(z.object({ start: IsoInstant, end: IsoInstant }))
+    .max(200)
+    .optional(),
   computedAt: IsoInstant,
 });
 export type TicketDeadline = z.infer<typeof TicketDeadline>;

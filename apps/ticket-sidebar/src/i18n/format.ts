@@ -34,15 +34,18 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** A compact duration: `2 d 4 h`, `3 h 20 min`, `12 min` (always positive). */
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  const days = Math.floor(abs / DAY);
-  const hours = Math.floor((abs % DAY) / HOUR);
-  const minutes = Math.floor((abs % HOUR) / MINUTE);
+/**
+ * A compact duration: `2 d 4 h`, `3 h 20 min`, `12 min` (always positive). A countdown rounds up to
+ * the minute ("5 h" until the last second of the fifth hour); elapsed time rounds down.
+ */
+export function formatDuration(ms: number, round: 'up' | 'down' = 'up'): string {
+  const minutesTotal = (round === 'up' ? Math.ceil : Math.floor)(Math.abs(ms) / MINUTE);
+  const days = Math.floor(minutesTotal / (DAY / MINUTE));
+  const hours = Math.floor((minutesTotal % (DAY / MINUTE)) / 60);
+  const minutes = minutesTotal % 60;
   if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
   if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  return `${Math.max(minutes, abs > 0 ? 1 : 0)} min`;
+  return `${minutes} min`;
 }
 
 /** `há 3 dias` / `3 days ago`. */

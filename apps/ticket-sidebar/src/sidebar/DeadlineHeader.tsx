@@ -61,13 +61,15 @@ function Deadline({ deadline, channel }: { deadline: TicketDeadline; channel?: C
         <SM>
           {live.msLeft >= 0
             ? t('deadline.dueIn', { left: formatDuration(live.msLeft) })
-            : t('deadline.overdue', { late: formatDuration(live.msLeft) })}
+            : t('deadline.overdue', { late: formatDuration(live.msLeft, 'down') })}
         </SM>
       </Row>
       <SM>
         {t('deadline.until', { when: formatDateTime(deadline.dueAt, locale) })}
-        {deadline.businessMsLeft !== undefined && deadline.businessMsLeft > 0 && live.msLeft >= 0
-          ? ` · ${t('deadline.businessLeft', { left: formatDuration(deadline.businessMsLeft) })}`
+        {live.businessMsLeft !== undefined && live.businessMsLeft > 0
+          ? ` · ${t(live.businessLive ? 'deadline.businessLeft' : 'deadline.businessLeftAtSync', {
+              left: formatDuration(live.businessMsLeft),
+            })}`
           : ''}
       </SM>
       <SM>{source}</SM>
