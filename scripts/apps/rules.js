@@ -117,6 +117,7 @@ function validateAppPackage(dir) {
   checkParameterLabels(manifest, translations, warnings);
   checkAssets(dir, errors);
   checkRequirements(dir, manifest, errors, warnings);
+  checkSettingPlaceholders(dir, manifest, errors);
   checkNoSymlinks(dir, errors);
   return { errors, warnings };
 }
@@ -548,6 +549,34 @@ function checkWebhookReferences(requirements, warnings) {
           `requirements.json: triggers.${identifier} notifies webhook "${target}", which is not declared`,
         );
       }
+    }
+  }
+}
+
+const SETTING_PLACEHOLDER = /\{\{\s*setting\.([A-Za-z0-9_]+)\s*\}\}/g;
+
+/**
+ * `{{setting.x}}` is replaced per installation only when "x" is a declared parameter; a typo
+ * (`{{setting.serviceURL}}`) would reach the network as literal text.
+ */
+function checkSettingPlaceholders(dir, manifest, errors) {
+  const declared = new Set(
+    (Array.isArray(manifest.parameters) ? manifest.parameters : []).map((parameter) => parameter?.name),
+  );
+  const files = ['manifest.json', 'requirements.json'];
+  const assets = path.join(dir, 'assets');
+  if (fs.existsSync(assets)) {
+    for (const file of fs.readdirSync(assets)) if (/\.(js|html)$/.test(file)) files.push(`assets/${file}`);
+  }
+  for (const file of files) {
+    const full = path.join(dir, file);
+    if (!fs.existsSync(full)) continue;
+    const unknown = new Set();
+    for (const match of fs.readFileSync(full, 'utf8').matchAll(SETTING_PLACEHOLDER)) {
+      if (!declared.has(match[1])) unknown.add(match[1]);
+    }
+    for (const name of unknown) {
+      errors.push(`${file}: uses {{setting.${name}}}, but the manifest declares no parameter "${name}"`);
     }
   }
 }

@@ -311,3 +311,18 @@ test('requirements.json with a key written twice is refused (JSON.parse would hi
   );
   expect(errors()).toEqual(['requirements.json: duplicate keys "vitrine_order_number"']);
 });
+
+test('setting placeholders must name declared parameters (manifest, requirements and built assets)', () => {
+  fs.writeFileSync(
+    path.join(dir, 'assets/main.js'),
+    "request({ jwt: { secret_key: '{{setting.serviceSecret}}' }, url: '{{ setting.serviceURL }}/x' })",
+  );
+  editJson(
+    'requirements.json',
+    (r) => (r.webhooks.vitrine_events.endpoint = '{{setting.serviceUrl}}/w/{{setting.tenant}}'),
+  );
+  expect(errors()).toEqual([
+    'requirements.json: uses {{setting.tenant}}, but the manifest declares no parameter "tenant"',
+    'assets/main.js: uses {{setting.serviceURL}}, but the manifest declares no parameter "serviceURL"',
+  ]);
+});
