@@ -157,6 +157,36 @@ describe('Zendesk client against the sandbox Zendesk', () => {
     }
   });
 
+  it('shares one budget per tenant: a second worker waits for the window instead of meeting a 429', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 10, 22, 10, 0, 20));
+    const limited = await startSandbox({
+      systems: ['zendesk'],
+      zendesk: { rateLimitPerMinute: 3, now: clock.now },
+    });
+    try {
+      const budgets = new RateBudgets(0);
+      const events: RequestEvent[] = [];
+      const worker = () =>
+        createZendeskClient({
+          baseUrl: limited.baseUrl('zendesk'),
+          auth,
+          tenantId: 'c',
+          clock,
+          budgets,
+          onRequest: (e) => events.push(e),
+        });
+      const a = worker();
+      const b = worker();
+      for (let i = 0; i < 3; i++) await a.users.me();
+      await b.users.me();
+      expect(events.map((e) => e.status)).toEqual([200, 200, 200, 200]);
+      // b learnt from a's answers that the window was spent and waited for its reset (40 s left).
+      expect(clock.sleeps).toEqual([40_000]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('visits every page of a ticket’s comments through request()', async () => {
     const events: RequestEvent[] = [];
     const zd = client({ onRequest: (e) => events.push(e) });
