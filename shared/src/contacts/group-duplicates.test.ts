@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { groupDuplicateContacts, MATCH_KEYS, type ContactInput } from '.';
+import { forEachContactKey } from './contact-keys';
 
 describe('groupDuplicateContacts: the same customer across channels', () => {
   it('MadeiraMadeira buyer and a WhatsApp contact without the ninth digit: same phone', () => {
@@ -223,6 +224,58 @@ describe('groupDuplicateContacts: structural guarantees', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('finds exactly the groups a pairwise comparison of keys finds (no CPF conflicts, no common values)', () => {
+    /** Reference: compare every pair's keys, then take connected components. O(n²), small inputs only. */
+    const pairwiseGroups = (contacts: ContactInput[]): string[][] => {
+      const keys = contacts.map((c) => {
+        const set = new Set<string>();
+        forEachContactKey(c, (kind, value) => set.add(`${kind}:${value}`));
+        return set;
+      });
+      const component = contacts.map((_, i) => i);
+      const root = (i: number): number => (component[i] === i ? i : root(component[i] as number));
+      for (let i = 0; i < contacts.length; i++) {
+        for (let j = i + 1; j < contacts.length; j++) {
+          if ([...(keys[i] as Set<string>)].some((k) => (keys[j] as Set<string>).has(k))) {
+            component[root(j)] = root(i);
+          }
+        }
+      }
+      const byRoot = new Map<number, string[]>();
+      contacts.forEach((c, i) => byRoot.set(root(i), [...(byRoot.get(root(i)) ?? []), c.id]));
+      return [...byRoot.values()]
+        .filter((g) => g.length > 1)
+        .map((g) => g.sort())
+        .sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : 1));
+    };
+    const phone = fc.constantFrom('(41) 99876-5432', '554198765432', '(11) 3333-4444', '11 98888-7777', '');
+    const email = fc.constantFrom(
+      'ana@gmail.com',
+      ' ANA@gmail.com',
+      'bo@uol.com.br',
+      'r@madeiramadeira.com.br',
+      '',
+    );
+    const text = fc.constantFrom('', 'pedido 7001234', 'meu zap (11) 98888-7777', 'bo@uol.com.br', 'oi');
+    const contact = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 3 }),
+      channel: fc.constantFrom('americanas', 'whatsapp', 'email'),
+      phone,
+      email,
+      text,
+      orderNumbers: fc.array(fc.constantFrom('7001234', '02-7001234', '7001235'), { maxLength: 1 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(contact, { selector: (c) => c.id, maxLength: 30 }), (contacts) => {
+        const many = { order: 1000, document: 1000, phone: 1000, email: 1000 };
+        expect(groupDuplicateContacts(contacts, { commonAbove: many }).groups).toEqual(
+          pairwiseGroups(contacts),
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });
