@@ -17,9 +17,10 @@ function zcliAvailable() {
 }
 
 /**
+ * @param {() => string} stage copies the package files somewhere zcli can zip them; called only when zcli runs
  * @returns {'skipped' | 'passed' | 'failed'}
  */
-function runOnlineValidation(stagedDir, log = console.log) {
+function runOnlineValidation(stage, log = console.log) {
   const credentials = zendeskCredentials();
   if (!credentials) {
     log(
@@ -32,7 +33,7 @@ function runOnlineValidation(stagedDir, log = console.log) {
     return 'skipped';
   }
   log(`  online: zcli apps:validate against ${credentials.subdomain}.zendesk.com`);
-  const run = spawnSync('npx', ['--no-install', 'zcli', 'apps:validate', stagedDir], { stdio: 'inherit' });
+  const run = spawnSync('npx', ['--no-install', 'zcli', 'apps:validate', stage()], { stdio: 'inherit' });
   return run.status === 0 ? 'passed' : 'failed';
 }
 

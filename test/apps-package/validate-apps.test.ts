@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { validateAppPackage } from '../../scripts/apps/rules';
 import { packageApp } from '../../scripts/apps/package';
 import { drawLogo } from '../../scripts/apps/make-logos';
 import { encodePng } from '../../scripts/apps/png';
+import { zendeskCredentials } from '../../scripts/apps/zcli';
 
 const SIDEBAR = path.join(__dirname, '../../apps/ticket-sidebar');
 const LOGO = drawLogo(320);
@@ -325,4 +327,39 @@ test('setting placeholders must name declared parameters (manifest, requirements
     'requirements.json: uses {{setting.tenant}}, but the manifest declares no parameter "tenant"',
     'assets/main.js: uses {{setting.serviceURL}}, but the manifest declares no parameter "serviceURL"',
   ]);
+});
+
+describe('the validate:apps command', () => {
+  const run = (env: NodeJS.ProcessEnv = {}) =>
+    spawnSync(process.execPath, [path.join(__dirname, '../../scripts/apps/validate.js'), dir], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...env },
+    });
+
+  test('exits non-zero and names each error', () => {
+    fs.rmSync(path.join(dir, 'assets/logo.png'));
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('1 error(s)');
+    expect(result.stdout).toContain('  error: assets/logo.png: missing (320×320 PNG required)');
+  });
+
+  test('passes a valid package and says why the online check was skipped', () => {
+    const result = run({ ZENDESK_SUBDOMAIN: 'lojateste' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('0 error(s), 0 warning(s)');
+    expect(result.stdout).toContain('online: skipped (set ZENDESK_SUBDOMAIN and ZENDESK_OAUTH_TOKEN');
+  });
+});
+
+test('zcli runs only with a subdomain and a credential', () => {
+  expect(zendeskCredentials({})).toBeNull();
+  expect(zendeskCredentials({ ZENDESK_SUBDOMAIN: 'loja' })).toBeNull();
+  expect(zendeskCredentials({ ZENDESK_SUBDOMAIN: 'loja', ZENDESK_EMAIL: 'a@b.c' })).toBeNull();
+  expect(zendeskCredentials({ ZENDESK_SUBDOMAIN: 'loja', ZENDESK_OAUTH_TOKEN: 't' })).toEqual({
+    subdomain: 'loja',
+  });
+  expect(
+    zendeskCredentials({ ZENDESK_SUBDOMAIN: 'loja', ZENDESK_EMAIL: 'a@b.c', ZENDESK_API_TOKEN: 't' }),
+  ).toEqual({ subdomain: 'loja' });
 });
