@@ -59,6 +59,12 @@ export interface OutboundReply {
   attachments: Attachment[];
   /** Our idempotency key (the Zendesk comment id), for sources that accept one. */
   idempotencyKey: string;
+  /**
+   * When the agent wrote the reply (the Zendesk comment's `created_at`). Optional; when given, the
+   * connector first checks whether the source already holds this message, so a send retried after
+   * a crash or a lost answer is not delivered twice.
+   */
+  writtenAt?: string;
 }
 
 export interface SentReply {

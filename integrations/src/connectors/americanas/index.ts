@@ -1,10 +1,11 @@
 import type { Connector, ConnectorContext, OutboundReply, StreamDefinition } from '../../sync/connector';
 import { MarketplaceRefusal } from '../../sync/connector';
-import { HttpError } from '../http';
-import { sacArchiveRequest, sacReplyRequest } from './assumptions';
+import { toInstant } from '../brasilia-time';
+import { HttpError, deliverOnce, sameText } from '../http';
+import { PARTS_FOR_COUNTERPART, sacArchiveRequest, sacReplyRequest } from './assumptions';
 import { americanasClient, readSacRecords } from './client';
 import { toConversation } from './mapping';
-import { SkySacRecord } from './schemas';
+import { SkyChats, SkySacRecord } from './schemas';
 
 export { nextQueuedOrder, acknowledgeQueuedOrder } from './orders-queue';
 
@@ -45,13 +46,42 @@ function refusal(error: unknown, counterpart: OutboundReply['counterpart']): nev
   throw error;
 }
 
+/** Whether the ticket already shows this seller message on that counterpart's chat (sent since `sinceMs`). */
+async function sellerMessageExists(
+  ctx: ConnectorContext,
+  reply: OutboundReply,
+  sinceMs: number,
+): Promise<boolean> {
+  const response = await americanasClient(ctx).request(
+    { method: 'GET', path: `/sac/${encodeURIComponent(reply.conversation.externalId)}/chats` },
+    ctx.signal,
+  );
+  const parsed = SkyChats.safeParse(response.data);
+  if (!parsed.success) return false;
+  const parts = PARTS_FOR_COUNTERPART[reply.counterpart];
+  return parsed.data.chats
+    .filter((chat) => chat.parts === parts)
+    .flatMap((chat) => chat.messages)
+    .some(
+      (m) =>
+        m.part?.role === 'SELLER' &&
+        sameText(m.content ?? '', reply.text) &&
+        Date.parse(toInstant(m.created_at) ?? '') >= sinceMs,
+    );
+}
+
 export async function sendReply(ctx: ConnectorContext, reply: OutboundReply) {
   const request = sacReplyRequest(reply.conversation.externalId, reply.counterpart, reply.text);
   try {
-    await americanasClient(ctx).request(
-      { method: request.method, path: request.path, data: request.data },
-      ctx.signal,
-    );
+    await deliverOnce({
+      writtenAt: reply.writtenAt,
+      send: () =>
+        americanasClient(ctx).request(
+          { method: request.method, path: request.path, data: request.data },
+          ctx.signal,
+        ),
+      delivered: (since) => sellerMessageExists(ctx, reply, since),
+    });
   } catch (error) {
     refusal(error, reply.counterpart);
   }

@@ -11,6 +11,10 @@ import type { RateLimiter } from './rate-limiter';
  * - 5xx, timeouts, resets: exponential backoff with full jitter.
  * - 401: calls `reauthenticate` once per request, then retries; a second 401 is an error.
  * - Any other 4xx: thrown at once as `HttpError` (retrying cannot fix it).
+ * - A request that is not idempotent (POST by default) is NOT resent after a 5xx, a timeout or a
+ *   reset: the source may have applied it and only the answer was lost. It fails with
+ *   `HttpError.outcomeUnknown`, and the caller checks the source before sending again
+ *   (`deliverOnce`). A 429 or a refused connection is resent: nothing was applied.
  */
 
 export interface HttpRequest {
@@ -22,6 +26,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Statuses the caller handles itself (e.g. 409 on MadeiraMadeira replies); returned, not thrown. */
   accept?: number[];
+  /** Safe to resend after an ambiguous failure. Default: true except for POST. */
+  idempotent?: boolean;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -115,6 +121,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const sleep = options.sleep ?? ((ms: number) => defaultSleep(ms, signal));
       let reauthenticated = false;
       let lastProblem = '';
+      const idempotent = req.idempotent ?? req.method.toUpperCase() !== 'POST';
+      const ambiguous = (problem: string, status = 0, body?: unknown) =>
+        new HttpError(
+          options.source,
+          req.method,
+          req.path,
+          status,
+          body,
+          `${options.source}: outcome of ${req.method} ${req.path} unknown (${problem}); check the source before sending again`,
+          true,
+        );
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         await options.limiterFor?.(req.method, req.path)?.acquire(signal);
         const auth = (await options.headers?.()) ?? {};
@@ -138,6 +155,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           const code = (error as { code?: string }).code ?? 'ERROR';
           if (!RETRYABLE_NETWORK_CODES.has(code)) throw error;
           lastProblem = `${code} (${(error as Error).message})`;
+          if (!idempotent && code !== 'ECONNREFUSED') throw ambiguous(lastProblem);
           options.log?.warn(
             { source: options.source, path: req.path, attempt, code },
             'request failed, retrying',
@@ -158,6 +176,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
         if (status === 429 || status >= 500) {
           lastProblem = `HTTP ${status} ${describeBody(data)}`.trim();
+          if (status >= 500 && !idempotent) throw ambiguous(lastProblem, status, data);
           const retryAfter = status === 429 ? parseRetryAfter(headers['retry-after']) : undefined;
           const wait = retryAfter !== undefined ? Math.min(retryAfter, maxRetryAfterMs) : backoff(attempt);
           options.log?.warn(

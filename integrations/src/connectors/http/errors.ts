@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly body: unknown,
     message: string,
+    /** True when a non-idempotent request may or may not have been applied (5xx, timeout, reset). */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'HttpError';

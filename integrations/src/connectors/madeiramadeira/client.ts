@@ -50,6 +50,8 @@ export const madeiraMadeiraClient = perTenant<MadeiraMadeiraClient>((ctx) => {
       method: 'POST',
       path: `${MENSAGERIA}/auth/generate-token`,
       data: {},
+      // Asking for another token is harmless: resend freely.
+      idempotent: true,
     });
     const parsed = MmTokenResponse.parse(response.data);
     jwt = { token: parsed.data.access_token, expiresAt: Date.now() + parsed.data.expires_in * 1000 };

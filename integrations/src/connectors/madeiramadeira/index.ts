@@ -1,5 +1,7 @@
 import type { Connector, ConnectorContext, OutboundReply, StreamDefinition } from '../../sync/connector';
 import { MarketplaceRefusal } from '../../sync/connector';
+import { toInstant } from '../brasilia-time';
+import { deliverOnce, sameText } from '../http';
 import { readSessionRecords, madeiraMadeiraClient } from './client';
 import { toConversation } from './mapping';
 import { MmSessionRecord } from './schemas';
@@ -29,6 +31,26 @@ function withAttachmentLinks(reply: OutboundReply): string {
   return links.length ? `${reply.text}\n\n${links.join('\n')}` : reply.text;
 }
 
+/** Whether the session already shows this seller message (sent since `sinceMs`). */
+async function sellerMessageExists(
+  ctx: ConnectorContext,
+  conversation: OutboundReply['conversation'],
+  text: string,
+  sinceMs: number,
+) {
+  if (!conversation.orderNumber) return false;
+  const history = await madeiraMadeiraClient(ctx).historicSessions([conversation.orderNumber], ctx.signal);
+  const session = history.get(conversation.externalId) as
+    | { messages?: Array<{ role?: string; text?: string; received_at?: unknown; created_at?: string }> }
+    | undefined;
+  return (session?.messages ?? []).some((m) => {
+    const at = Date.parse(
+      toInstant(m.received_at as number | string | undefined) ?? toInstant(m.created_at) ?? '',
+    );
+    return m.role === 'seller' && sameText(m.text ?? '', text) && at >= sinceMs;
+  });
+}
+
 /** The agent-facing sentence for a 409, from what we know of the session. */
 function refusalFor409(reply: OutboundReply, detail: unknown): MarketplaceRefusal {
   if (reply.conversation.status === 'mediation') {
@@ -55,11 +77,15 @@ export async function sendReply(ctx: ConnectorContext, reply: OutboundReply) {
       `A resposta tem ${text.length} caracteres e a MadeiraMadeira aceita no máximo ${MAX_TEXT}. Divida a resposta em duas mensagens.`,
     );
   }
-  const response = await madeiraMadeiraClient(ctx).sendMessage(
-    reply.conversation.externalId,
-    text,
-    ctx.signal,
-  );
+  const client = madeiraMadeiraClient(ctx);
+  const sessionId = reply.conversation.externalId;
+  const outcome = await deliverOnce({
+    writtenAt: reply.writtenAt,
+    send: () => client.sendMessage(sessionId, text, ctx.signal),
+    delivered: (since) => sellerMessageExists(ctx, reply.conversation, text, since),
+  });
+  if ('alreadyDelivered' in outcome) return {};
+  const response = outcome;
   if (response.status === 409) throw refusalFor409(reply, response.data);
   if (response.status === 404) {
     throw new MarketplaceRefusal(

@@ -1,4 +1,3 @@
-import type { Conversation } from '@vitrine/shared';
 import type {
   Connector,
   ConnectorContext,
@@ -7,11 +6,20 @@ import type {
   StreamDefinition,
 } from '../../sync/connector';
 import { MarketplaceRefusal } from '../../sync/connector';
-import { HttpError } from '../http';
-import { CLAIMS_PAGE, ORDERS_PAGE, mercadoLivreClient, readClaimRecords, readPackRecords } from './client';
+import { z } from 'zod';
+import { toInstant } from '../brasilia-time';
+import { HttpError, deliverOnce, sameText } from '../http';
+import {
+  CLAIMS_PAGE,
+  ORDERS_PAGE,
+  mercadoLivreClient,
+  readClaimRecords,
+  readPack,
+  readPackRecords,
+} from './client';
 import { claimConversationId, claimToConversation, packConversationId, packToConversation } from './mapping';
 import { moderationRefusal, sellerStartedRefusal } from './moderation';
-import { MlClaimRecord, MlPackRecord } from './schemas';
+import { MlClaimMessage, MlClaimRecord, MlPackMessages, MlPackRecord } from './schemas';
 
 export { parseNotification, streamForTopic, missedFeeds } from './notifications';
 export type { MlNotification } from './notifications';
@@ -50,11 +58,8 @@ function errorCode(body: unknown): string {
   return [b.error, b.code, b.message, JSON.stringify(b.cause ?? '')].filter(Boolean).join(' ');
 }
 
-async function replyToPack(
-  ctx: ConnectorContext,
-  conversation: Conversation,
-  text: string,
-): Promise<SentReply> {
+async function replyToPack(ctx: ConnectorContext, reply: OutboundReply): Promise<SentReply> {
+  const { conversation, text } = reply;
   const client = mercadoLivreClient(ctx);
   const { http } = client;
   const sellerId = await client.sellerId();
@@ -67,22 +72,39 @@ async function replyToPack(
     );
   }
   try {
-    const response = await http.request<{
-      id?: string | number;
-      message_moderation?: { status?: string; reason?: string };
-    }>(
-      {
-        method: 'POST',
-        path: `/messages/packs/${encodeURIComponent(packId)}/sellers/${encodeURIComponent(sellerId)}`,
-        params: { tag: 'post_sale' },
-        data: {
-          from: { user_id: Number(sellerId) || sellerId },
-          to: { user_id: Number(buyerId) || buyerId },
-          text,
-        },
+    const path = `/messages/packs/${encodeURIComponent(packId)}/sellers/${encodeURIComponent(sellerId)}`;
+    const outcome = await deliverOnce({
+      writtenAt: reply.writtenAt,
+      send: () =>
+        http.request<{ id?: string | number; message_moderation?: { status?: string; reason?: string } }>(
+          {
+            method: 'POST',
+            path,
+            params: { tag: 'post_sale' },
+            data: {
+              from: { user_id: Number(sellerId) || sellerId },
+              to: { user_id: Number(buyerId) || buyerId },
+              text,
+            },
+          },
+          ctx.signal,
+        ),
+      delivered: async (since) => {
+        const current = MlPackMessages.safeParse(await readPack(ctx, packId));
+        return (
+          current.success &&
+          current.data.messages.some(
+            (m) =>
+              m.from.user_id === sellerId &&
+              m.message_moderation?.status !== 'rejected' &&
+              sameText(m.text ?? '', text) &&
+              Date.parse(toInstant(m.message_date.created) ?? '') >= since,
+          )
+        );
       },
-      ctx.signal,
-    );
+    });
+    if ('alreadyDelivered' in outcome) return {};
+    const response = outcome;
     if (response.data?.message_moderation?.status === 'rejected') {
       throw moderationRefusal(response.data.message_moderation.reason, response.data);
     }
@@ -118,17 +140,36 @@ async function replyToClaim(ctx: ConnectorContext, reply: OutboundReply): Promis
   const { http } = mercadoLivreClient(ctx);
   const claimId = reply.conversation.externalId.replace(/^claim-/, '');
   try {
-    await http.request(
-      {
-        method: 'POST',
-        path: `/post-purchase/v1/claims/${encodeURIComponent(claimId)}/actions/send-message`,
-        data: {
-          receiver_role: reply.counterpart === 'marketplace' ? 'mediator' : 'complainant',
-          message: reply.text,
-        },
+    const receiverRole = reply.counterpart === 'marketplace' ? 'mediator' : 'complainant';
+    await deliverOnce({
+      writtenAt: reply.writtenAt,
+      send: () =>
+        http.request(
+          {
+            method: 'POST',
+            path: `/post-purchase/v1/claims/${encodeURIComponent(claimId)}/actions/send-message`,
+            data: { receiver_role: receiverRole, message: reply.text },
+          },
+          ctx.signal,
+        ),
+      delivered: async (since) => {
+        const response = await http.request<unknown[]>(
+          { method: 'GET', path: `/post-purchase/v1/claims/${encodeURIComponent(claimId)}/messages` },
+          ctx.signal,
+        );
+        const parsed = z.array(MlClaimMessage).safeParse(response.data);
+        return (
+          parsed.success &&
+          parsed.data.some(
+            (m) =>
+              m.sender_role === 'respondent' &&
+              m.receiver_role === receiverRole &&
+              sameText(m.message ?? '', reply.text) &&
+              Date.parse(toInstant(m.date_created) ?? '') >= since,
+          )
+        );
       },
-      ctx.signal,
-    );
+    });
     return {};
   } catch (error) {
     if (
@@ -147,7 +188,7 @@ async function replyToClaim(ctx: ConnectorContext, reply: OutboundReply): Promis
 
 export async function sendReply(ctx: ConnectorContext, reply: OutboundReply): Promise<SentReply> {
   if (reply.conversation.externalId.startsWith('claim-')) return replyToClaim(ctx, reply);
-  return replyToPack(ctx, reply.conversation, reply.text);
+  return replyToPack(ctx, reply);
 }
 
 /** Mercado Livre: post-sale messages and claims. No `finalize`: conversations close on their own. */

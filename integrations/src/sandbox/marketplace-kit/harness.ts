@@ -17,6 +17,7 @@ export interface MarketplaceSandbox {
   baseUrl(source: MarketplaceSource): string;
   /** A connector context pointed at the simulator, with the sandbox tenant's credentials. */
   connectorContext(source: MarketplaceSource, credentials?: Record<string, string>): ConnectorContext;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -28,6 +29,8 @@ export async function startMarketplaceSandbox(
     seed?: number;
     scale?: number;
     faultRate?: number;
+    /** How long an injected timeout holds a request (default 200 ms here, to keep tests fast). */
+    faultHoldMs?: number;
     dataDir?: string;
   } = {
     systems: ['madeiramadeira', 'americanas', 'mercadolivre'],
@@ -43,6 +46,7 @@ export async function startMarketplaceSandbox(
     seed: options.seed ?? 42,
     scale: options.scale ?? 1,
     faultRate: options.faultRate ?? 0,
+    faultHoldMs: options.faultHoldMs ?? 200,
     publicBaseUrl: () => `http://127.0.0.1:${port}`,
     log: quiet,
     systems: options.systems,
@@ -63,6 +67,7 @@ export async function startMarketplaceSandbox(
       credentials: credentials ?? { ...SANDBOX_MARKETPLACE_CREDENTIALS[source] },
       log: quiet,
     }),
+    dataDir,
     close: () => app.close(),
   };
 }

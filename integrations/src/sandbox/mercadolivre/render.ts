@@ -163,7 +163,8 @@ export function claimMessage(m: DatasetMessage, stage: string) {
 /** What Mercado Livre's moderation rejects in post-sale messages (contact data and links). */
 export function moderationReason(text: string): string | null {
   if (/[\w.+-]+@[\w-]+\.[\w.]+/.test(text)) return 'PERSONAL_DATA';
-  if (/(\+?55\s?)?\(?\d{2}\)?\s?9?\d{4}[-\s.]?\d{4}/.test(text)) return 'PERSONAL_DATA';
+  // A phone number, not any long digit run (order and pack numbers are fine).
+  if (/(?<!\d)(\+?55\s?)?\(?\d{2}\)?\s?9?\d{4}[-\s.]?\d{4}(?!\d)/.test(text)) return 'PERSONAL_DATA';
   if (/(instagram|facebook|wa\.me|whatsapp)\.?\w*\/?/i.test(text) && /(\.com|wa\.me)/i.test(text))
     return 'SOCIAL_NETWORK_LINK';
   if (/(bit\.ly|tinyurl|goo\.gl|cutt\.ly)/i.test(text)) return 'LINK_SHORT_URL';
