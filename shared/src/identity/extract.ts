@@ -31,8 +31,11 @@ export interface ExtractedIdentifiers {
 
 /** Texts longer than this are read up to this length: enough for any message, bounded for abuse. */
 const MAX_TEXT = 20_000;
+const MAX_PHONE_CANDIDATES = 50;
 
-const EMAIL = /[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+/** Starts only where a local part can start, so a long run without an address stays linear. */
+const EMAIL =
+  /(?<![a-z0-9._%+'-])[a-z0-9._%+'-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}(?![a-z0-9-])/gi;
 const LINK = /\b(?:https?:\/\/|www\.)\S+/gi;
 const CPF_MASKED = /(?<![\w.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w])/g;
 const CNPJ_MASKED = /(?<![\w.])[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}\/[0-9A-Z]{4}-\d{2}(?![\w])/gi;
@@ -169,9 +172,14 @@ export function extractIdentifiers(text: string): ExtractedIdentifiers {
     work = blank(work, start, start + value.length);
   }
 
+  // A phone has at least 10 digits (DDD + 8): most messages end here.
+  if (digitCount(work) < 10) return found;
   for (const pattern of NOT_A_PHONE) work = takeAll(work, pattern);
 
+  let candidates = 0;
   for (const m of work.matchAll(PHONE_RUN)) {
+    // A message with more number runs than this is a table or a paste, not someone's contact.
+    if (++candidates > MAX_PHONE_CANDIDATES) break;
     const run = m[0].trim();
     const digits = digitCount(run);
     if (digits < 10 || digits > 13 || DOT_THOUSANDS.test(run)) continue;
