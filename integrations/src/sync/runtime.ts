@@ -16,6 +16,8 @@ import { TenantSync, type TenantStream } from './tenant-sync';
 import { registerSyncWebhookRoutes } from './webhook-routes';
 import { zendeskGateway } from './zendesk-gateway-client';
 
+/** Where the signing secret of a webhook the service created is kept (encrypted, like credentials). */
+const WEBHOOK_SECRET_SOURCE = 'zendesk_webhook';
 /** How often the writer looks at the outbox when nothing woke it (a new page or webhook wakes it at once). */
 const PUMP_IDLE_MS = 1_000;
 /** Mercado Livre keeps missed notifications 2 days; look every 10 minutes. */
@@ -38,6 +40,7 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
   /** Signing secrets Zendesk gave us when we set the webhook up ourselves (sandbox, or none configured). */
   const signingSecrets = new Map<string, string>();
   const clients = new Map<string, ZendeskClient>();
+  const webhookReady = new Set<string>();
 
   const sleep = (ms: number, register?: (wake: () => void) => void) =>
     new Promise<void>((resolve) => {
@@ -76,6 +79,12 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
       onRequest: (event) => ctx.metrics.observeZendeskRequest(event),
     });
     clients.set(tenant.id, client);
+    // The signing secret of the webhook we set up before a restart: known before the first delivery.
+    const stored = await loadCredentials(db, config.secretKey, {
+      tenantId: tenant.id,
+      source: WEBHOOK_SECRET_SOURCE,
+    });
+    if (stored?.signingSecret) signingSecrets.set(tenant.id, stored.signingSecret);
     const sources = new Map<string, SourceBinding>();
     for (const [source, settings] of Object.entries(tenant.marketplaces)) {
       if (!settings) continue;
@@ -143,13 +152,20 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
    * returns. Runs from the pump, so the service is already listening when the sandbox answers.
    */
   async function ensureWebhook(tenant: TenantConfig): Promise<boolean> {
-    if (signingSecrets.has(tenant.id)) return true;
+    if (webhookReady.has(tenant.id)) return true;
     if (!config.sandbox.enabled && tenant.zendesk.webhookSecret) return true;
     try {
       const setup = await ensureVitrineWebhook(clients.get(tenant.id)!, {
         endpoint: `${config.publicBaseUrl.replace(/\/+$/, '')}/webhooks/zendesk/${encodeURIComponent(tenant.id)}`,
       });
       signingSecrets.set(tenant.id, setup.signingSecret);
+      webhookReady.add(tenant.id);
+      await saveCredentials(
+        db,
+        config.secretKey,
+        { tenantId: tenant.id, source: WEBHOOK_SECRET_SOURCE },
+        { signingSecret: setup.signingSecret },
+      );
       log.info(
         { tenant: tenant.id, webhookId: setup.webhookId, created: setup.created },
         'Zendesk webhook and triggers ready',
@@ -252,9 +268,12 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
     async registerWebhookRoutes(scope: FastifyInstance) {
       await registerSyncWebhookRoutes(scope, {
         db,
-        tenants: config.tenants,
+        tenants: () => config.tenants,
         checkAccount: !config.sandbox.enabled,
-        secretFor: (tenant) => signingSecrets.get(tenant.id) ?? tenant.zendesk.webhookSecret,
+        // In the sandbox only the secret Zendesk gave us counts (the configured one is a placeholder).
+        secretFor: (tenant) =>
+          signingSecrets.get(tenant.id) ??
+          (config.sandbox.enabled ? undefined : tenant.zendesk.webhookSecret),
         log,
         metrics: ctx.metrics,
         wake: (tenantId) => pumpWakers.get(tenantId)?.(),

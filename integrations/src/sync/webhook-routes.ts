@@ -12,7 +12,8 @@ import { acceptMercadoLivreNotification } from './mercadolivre-notifications';
 
 export interface WebhookRoutesDeps {
   db: Kysely<Database>;
-  tenants: readonly TenantConfig[];
+  /** Read at each request: in sandbox mode the tenant list is only final once the port is known. */
+  tenants(): readonly TenantConfig[];
   /** The secret Zendesk signs this tenant's webhooks with. */
   secretFor(tenant: TenantConfig): string | undefined;
   /** Refuse a body whose `account` is not the tenant's subdomain (off in the sandbox, whose account has its own name). */
@@ -38,7 +39,7 @@ export async function registerSyncWebhookRoutes(
   scope: FastifyInstance,
   deps: WebhookRoutesDeps,
 ): Promise<void> {
-  const tenantOf = (id: string) => deps.tenants.find((t) => t.id === id || t.subdomain === id);
+  const tenantOf = (id: string) => deps.tenants().find((t) => t.id === id || t.subdomain === id);
 
   scope.post<{ Params: { tenant: string } }>('/zendesk/:tenant', async (request, reply) => {
     const tenant = tenantOf(request.params.tenant);
@@ -46,8 +47,16 @@ export async function registerSyncWebhookRoutes(
       return reply
         .code(404)
         .send({ error: 'unknown_tenant', message: `No tenant "${request.params.tenant}" is configured.` });
+    const secret = deps.secretFor(tenant);
+    if (!secret) {
+      // Right after a start, before the webhook's secret is known: Zendesk retries a 503.
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ error: 'not_ready', message: 'The webhook secret is not known yet; retry shortly.' });
+    }
     const verification = verifyWebhook({
-      secret: deps.secretFor(tenant) ?? '',
+      secret,
       signature: request.headers[SIGNATURE_HEADER] as string | undefined,
       timestamp: request.headers[SIGNATURE_TIMESTAMP_HEADER] as string | undefined,
       rawBody: request.rawBody ?? '',
