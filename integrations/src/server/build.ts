@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { reachableHost } from '../config/load';
 import type { VitrineConfig } from '../config/types';
 import type { Logger } from '../logging';
@@ -9,6 +9,7 @@ import type { Store } from '../store/db';
 import { installErrorHandling } from './errors';
 import { loadOptionalExport } from './optional-module';
 import { keepRawJsonBodies } from './raw-body';
+import { CONTEXT_API_PREFIX, registerContextRoutes } from './routes/context';
 import { registerHealthRoute } from './routes/health';
 import { registerMetricsRoute } from './routes/metrics';
 import { registerWebhookRoutes, WEBHOOKS_PREFIX } from './routes/webhooks';
@@ -45,11 +46,13 @@ export interface VitrineServer {
   servedUrls(): ServedUrl[];
 }
 
-/** Apps' context API (`routes/context.ts`) and the workbench page (`routes/workbench.ts`), when present. */
+/** The workbench page (`routes/workbench.ts`), when present. */
 type RouteModule = (
   app: FastifyInstance,
   deps: { config: VitrineConfig; store: Store; log: Logger },
 ) => unknown;
+
+const QUIET_PATHS = /^\/(sandbox\/|metrics|healthz)/;
 
 /** Builds the fastify app; call `app.listen` (or `app.inject` in tests) afterwards. */
 export async function buildServer(deps: ServerDeps): Promise<VitrineServer> {
@@ -58,6 +61,9 @@ export async function buildServer(deps: ServerDeps): Promise<VitrineServer> {
     loggerInstance: log as FastifyBaseLogger,
     // Marketplace payloads with attachments metadata can be large; nothing legitimate exceeds this.
     bodyLimit: 5 * 1024 * 1024,
+    // The sync engine polls the simulators and Prometheus scrapes every few seconds: logging each of
+    // those requests would bury the lines that matter (webhooks, the apps' API, errors).
+    logController: new LogController({ disableRequestLogging: (request) => QUIET_PATHS.test(request.url) }),
   });
   const metrics = deps.metrics ?? createMetrics({ store });
 
@@ -74,20 +80,14 @@ export async function buildServer(deps: ServerDeps): Promise<VitrineServer> {
   registerMetricsRoute(app, metrics);
   const webhooksMounted = await registerWebhookRoutes(app, deps.syncRuntime);
 
-  const extraRoutes: { file: string; exportName: string; mounted: boolean }[] = [
-    { file: 'context', exportName: 'registerContextRoutes', mounted: false },
-    { file: 'workbench', exportName: 'registerWorkbenchRoutes', mounted: false },
-  ];
-  for (const route of extraRoutes) {
-    const register = loadOptionalExport<RouteModule>(
-      path.join(__dirname, 'routes', route.file),
-      route.exportName,
-      'null',
-    );
-    if (!register) continue;
-    await register(app, { config, store, log });
-    route.mounted = true;
-  }
+  await registerContextRoutes(app, { config, store, log });
+  // The workbench page (apps hosted locally) is a development and demo tool: mounted when present.
+  const registerWorkbench = loadOptionalExport<RouteModule>(
+    path.join(__dirname, 'routes', 'workbench'),
+    'registerWorkbenchRoutes',
+    'null',
+  );
+  if (registerWorkbench) await registerWorkbench(app, { config, store, log });
 
   let sandbox: SandboxHandle | undefined;
   if (deps.mountSandbox ?? config.sandbox.enabled) {
@@ -119,8 +119,8 @@ export async function buildServer(deps: ServerDeps): Promise<VitrineServer> {
         });
       }
     }
-    if (extraRoutes[0]?.mounted) urls.push({ label: 'context API', url: `${base}/api/context` });
-    if (extraRoutes[1]?.mounted) urls.push({ label: 'workbench', url: `${base}/workbench` });
+    urls.push({ label: 'apps API', url: `${base}${CONTEXT_API_PREFIX}` });
+    if (registerWorkbench) urls.push({ label: 'workbench', url: `${base}/workbench` });
     for (const system of sandbox?.systems ?? []) {
       urls.push({ label: `sandbox ${system}`, url: `${base}/sandbox/${system}` });
     }

@@ -1,14 +1,12 @@
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { VitrineConfig } from '../config/types';
 import type { Logger } from '../logging';
 import type { VitrineMetrics } from '../metrics';
 import type { Store } from '../store/db';
-import { loadOptionalExport } from './optional-module';
 
 /**
  * What `vitrine serve`, `vitrine sync --once` and the server need from the sync engine. The engine
- * provides it as `sync/runtime.ts` exporting `createSyncRuntime(ctx): SyncRuntime`.
+ * implements it in `sync/runtime.ts` (`createSyncRuntime(ctx): SyncRuntime`).
  */
 export interface SyncRuntimeContext {
   config: VitrineConfig;
@@ -45,11 +43,3 @@ export interface SyncRuntime {
 }
 
 export type CreateSyncRuntime = (ctx: SyncRuntimeContext) => SyncRuntime;
-
-/** The sync engine's factory, or null while `sync/runtime.ts` does not exist yet. */
-export function loadSyncRuntimeFactory(): CreateSyncRuntime | null {
-  return loadOptionalExport<CreateSyncRuntime>(
-    path.join(__dirname, '..', 'sync', 'runtime'),
-    'createSyncRuntime',
-  );
-}
