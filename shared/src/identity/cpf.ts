@@ -29,7 +29,8 @@ function cpfCheckDigit(digits: string, count: number): number {
   return r < 2 ? 0 : 11 - r;
 }
 
-function allSameChar(value: string): boolean {
+/** `00000000000`, `AAAAAAAAAAAAAA`: pass the mod-11 rule but are not documents (used by CNPJ too). */
+export function allSameChar(value: string): boolean {
   for (let i = 1; i < value.length; i++) if (value.charCodeAt(i) !== value.charCodeAt(0)) return false;
   return true;
 }
@@ -58,5 +59,3 @@ export function formatCpf(cpf: string): string {
   if (digits === null) return cpf;
   return `${digits.slice(0, 3)}.${digits.slice(3, 6)}.${digits.slice(6, 9)}-${digits.slice(9)}`;
 }
-
-export { allSameChar };
