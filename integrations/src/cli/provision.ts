@@ -1,12 +1,13 @@
 import type { TenantConfig, VitrineConfig } from '../config/types';
-import { saveCredentials } from '../store/credentials';
+import { provisionCredentials } from '../store/credentials';
 import type { Store } from '../store/db';
 import { upsertTenant } from '../store/tenants';
 
 /**
  * Writes the configured tenants into the store, with their Zendesk and marketplace credentials
  * encrypted (source `zendesk` or the marketplace). The sync engine reads credentials from the store
- * only, so the service never depends on the config file holding them after startup.
+ * only. Configured values that did not change since the last start do not overwrite what the service
+ * stored meanwhile (rotated tokens).
  */
 export async function provisionTenants(
   store: Store,
@@ -20,7 +21,7 @@ export async function provisionTenants(
         name: tenant.name,
         zendeskBaseUrl: tenant.zendesk.baseUrl,
       });
-      await saveCredentials(
+      await provisionCredentials(
         trx,
         config.secretKey,
         { tenantId: tenant.id, source: 'zendesk' },
@@ -28,7 +29,12 @@ export async function provisionTenants(
       );
       for (const [source, market] of Object.entries(tenant.marketplaces)) {
         if (market)
-          await saveCredentials(trx, config.secretKey, { tenantId: tenant.id, source }, market.credentials);
+          await provisionCredentials(
+            trx,
+            config.secretKey,
+            { tenantId: tenant.id, source },
+            market.credentials,
+          );
       }
     });
   }

@@ -3,6 +3,7 @@ import {
   CredentialsError,
   listCredentialSources,
   loadCredentials,
+  provisionCredentials,
   parseSecretKey,
   saveCredentials,
   secretKeyProblem,
@@ -102,5 +103,22 @@ describeEachEngine('connector credentials at rest', (engine) => {
     await expect(
       loadCredentials(engine.store.db, key, { tenantId: 'loja-b', source: 'madeiramadeira' }),
     ).rejects.toThrow(CredentialsError);
+  });
+
+  it('a restart with the same configuration keeps credentials the service rotated since', async () => {
+    const target = { tenantId: 'loja-b', source: 'mercadolivre' };
+    const configured = { clientId: 'app', clientSecret: 's', refreshToken: 'TG-1' };
+    expect(await provisionCredentials(engine.store.db, key, target, configured)).toBe('saved');
+    // Mercado Livre refresh tokens are single-use: the connector stores the new one.
+    await saveCredentials(engine.store.db, key, target, { ...configured, refreshToken: 'TG-2' });
+
+    expect(await provisionCredentials(engine.store.db, key, target, configured)).toBe('unchanged');
+    expect(await loadCredentials(engine.store.db, key, target)).toMatchObject({ refreshToken: 'TG-2' });
+
+    // The admin reconnected the account and put the new token in the configuration: it applies.
+    expect(
+      await provisionCredentials(engine.store.db, key, target, { ...configured, refreshToken: 'TG-9' }),
+    ).toBe('saved');
+    expect(await loadCredentials(engine.store.db, key, target)).toMatchObject({ refreshToken: 'TG-9' });
   });
 });

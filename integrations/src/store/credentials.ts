@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { canonicalJson } from './payload-hash';
 import type { Database } from './schema';
 import { toStoredTime } from './time';
 
@@ -80,6 +81,37 @@ export async function saveCredentials(
     .values({ tenant_id: target.tenantId, source: target.source, ...row })
     .onConflict((oc) => oc.columns(['tenant_id', 'source']).doUpdateSet(row))
     .execute();
+}
+
+/**
+ * Stores credentials that come from the configuration, unless these same configured values were
+ * already provisioned: then the row is left alone, because the service may have replaced them since
+ * (a rotated refresh token) and the configured copy is stale. Changing the configuration applies it.
+ */
+export async function provisionCredentials(
+  db: Kysely<Database>,
+  key: Buffer,
+  target: { tenantId: string; source: string },
+  configured: CredentialValues,
+): Promise<'saved' | 'unchanged'> {
+  const configHash = createHmac('sha256', key)
+    .update(`vitrine-config\n${canonicalJson(configured)}`)
+    .digest('base64');
+  const row = await db
+    .selectFrom('connector_credentials')
+    .select('config_hash')
+    .where('tenant_id', '=', target.tenantId)
+    .where('source', '=', target.source)
+    .executeTakeFirst();
+  if (row?.config_hash === configHash) return 'unchanged';
+  await saveCredentials(db, key, target, configured);
+  await db
+    .updateTable('connector_credentials')
+    .set({ config_hash: configHash })
+    .where('tenant_id', '=', target.tenantId)
+    .where('source', '=', target.source)
+    .execute();
+  return 'saved';
 }
 
 /** The decrypted credentials, or undefined when none are stored for this tenant and source. */

@@ -74,9 +74,34 @@ function openSqlite(opts: OpenStoreOptions): Store {
   // In WAL mode, NORMAL survives a crash of the process (kill -9); only a power cut may lose the
   // last transactions, never corrupt the file.
   connection.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+  });
   opts.log.info({ engine: 'sqlite', file }, 'store opened');
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * kysely prepares every query it runs, and better-sqlite3 compiles the SQL on each `prepare`: on
+ * the context API's hot path compiling cost more than running the queries. Statements are reusable
+ * (kysely runs one query at a time per connection), so the most recent ones are kept, keyed by SQL.
+ */
+function withStatementCache(connection: SqliteDatabase.Database, max = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sqlText: string): SqliteDatabase.Statement {
+      let statement = cache.get(sqlText);
+      if (statement) {
+        cache.delete(sqlText); // re-inserted below: the map's order is recency
+      } else {
+        statement = connection.prepare(sqlText);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sqlText, statement);
+      return statement;
+    },
+  };
 }
 
 async function openPostgres(databaseUrl: string, opts: OpenStoreOptions): Promise<Store> {

@@ -4,6 +4,7 @@ import { StoreError } from '../db';
 import * as core from './001_core';
 import * as syncTables from './002_sync';
 import * as appTables from './003_app';
+import * as credentialsConfigHash from './004_credentials_config_hash';
 
 /**
  * Every migration, in order. Migrations live in code (not read from a folder at runtime) so the
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '001_core': core,
   '002_sync': syncTables,
   '003_app': appTables,
+  '004_credentials_config_hash': credentialsConfigHash,
 };
 
 export const migrationProvider: MigrationProvider = {

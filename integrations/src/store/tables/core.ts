@@ -28,6 +28,11 @@ export interface ConnectorCredentialsTable {
   tag: string;
   key_version: number;
   updated_at: string;
+  /**
+   * HMAC (with the secret key) of the credentials as configured when this row was last provisioned
+   * from the config; null when the row was written otherwise. See `provisionCredentials`.
+   */
+  config_hash: string | null;
 }
 
 export interface StreamCheckpointsTable {
