@@ -5,7 +5,8 @@ import { I18nProvider } from './i18n/I18nProvider';
 import { localeFor, type Locale } from './i18n/messages';
 import { TicketSidebar } from './sidebar/TicketSidebar';
 import { ClientProvider } from './zaf/ClientProvider';
-import { useClient, useLocation } from './zaf/hooks';
+import { requestTicketContext, targetAtRegistration } from './context/useTicketContext';
+import { useLocation, useZafSession } from './zaf/hooks';
 import type { ZafClient } from './zaf/types';
 
 /** The iframe page itself: Zendesk's system font and no browser margins (Garden styles components only). */
@@ -27,11 +28,15 @@ const LOCATIONS: Record<string, ComponentType> = {
 };
 
 function LocalizedLocation() {
-  const client = useClient();
+  const session = useZafSession();
+  const { client } = session;
   const location = useLocation();
   const [locale, setLocale] = useState<Locale | null>(null);
   useEffect(() => {
     let active = true;
+    // The context request does not wait for the locale: one round trip less before the panel fills.
+    const target = targetAtRegistration(session);
+    if (target) requestTicketContext(client, target).catch(() => undefined);
     client
       .get('currentUser.locale')
       .then((result) => active && setLocale(localeFor(result['currentUser.locale'] as string | undefined)))
@@ -39,7 +44,7 @@ function LocalizedLocation() {
     return () => {
       active = false;
     };
-  }, [client]);
+  }, [client, session]);
   if (!locale) return null;
   const Location = LOCATIONS[location];
   return <I18nProvider locale={locale}>{Location ? <Location /> : null}</I18nProvider>;

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchTicketContext } from '../service/api';
 import { ServiceError, type ServiceTarget } from '../service/request';
+import type { ZafSession } from '../zaf/ClientProvider';
 import { useClient, useZafEvent } from '../zaf/hooks';
+import type { ZafClient } from '../zaf/types';
+import { fetchTicketContext } from '../service/api';
 import type { TicketContext } from './types';
 
 export type TicketContextState =
@@ -16,8 +18,58 @@ export type TicketContextState =
 const cache = new Map<string, TicketContext>();
 const cacheKey = (target: ServiceTarget) => `${target.serviceUrl}#${target.tenantId}#${target.ticketId}`;
 
+/** Requests under way, so the early start at registration and the panel share one request. */
+const inflight = new Map<string, Promise<TicketContext>>();
+
 export function clearTicketContextCache(): void {
   cache.clear();
+  inflight.clear();
+}
+
+/**
+ * Starts the context request for `target`, or joins the one already made; the result lands in the
+ * cache. `fresh` (a retry, a refresh after `ticket.updated`) never joins an older request.
+ */
+export function requestTicketContext(
+  client: ZafClient,
+  target: ServiceTarget,
+  options: { fresh?: boolean } = {},
+): Promise<TicketContext> {
+  const key = cacheKey(target);
+  const pending = inflight.get(key);
+  if (pending && !options.fresh) return pending;
+  const request = fetchTicketContext(client, target)
+    .then((context) => {
+      cache.set(key, context);
+      return context;
+    })
+    .then((context) => {
+      // A failed request stays here, so whoever joins later sees the same failure rather than
+      // sending a second request; a retry asks for a fresh one.
+      if (inflight.get(key) === request) inflight.delete(key);
+      return context;
+    });
+  inflight.set(key, request);
+  return request;
+}
+
+/**
+ * The ticket the sidebar will show, known as soon as Zendesk registers the app (location context
+ * plus settings): lets the request start while the rest of the app is still getting ready.
+ */
+export function targetAtRegistration(session: ZafSession): ServiceTarget | null {
+  const { context, metadata } = session;
+  const serviceUrl = metadata.settings.serviceUrl;
+  const tenantId = metadata.settings.tenantId;
+  if (
+    context.location !== 'ticket_sidebar' ||
+    !context.ticketId ||
+    typeof serviceUrl !== 'string' ||
+    !serviceUrl
+  ) {
+    return null;
+  }
+  return { serviceUrl, tenantId: typeof tenantId === 'string' ? tenantId : '', ticketId: context.ticketId };
 }
 
 /**
@@ -34,7 +86,7 @@ export function useTicketContext(target: ServiceTarget | null) {
   const generation = useRef(0);
 
   const load = useCallback(
-    async (mode: 'initial' | 'refresh') => {
+    async (mode: 'initial' | 'retry' | 'refresh') => {
       if (!target) return;
       const mine = ++generation.current;
       setState((previous) =>
@@ -43,8 +95,7 @@ export function useTicketContext(target: ServiceTarget | null) {
           : { status: 'loading' },
       );
       try {
-        const context = await fetchTicketContext(client, target);
-        cache.set(cacheKey(target), context);
+        const context = await requestTicketContext(client, target, { fresh: mode !== 'initial' });
         if (mine === generation.current) setState({ status: 'ready', context, refreshing: false });
       } catch (error) {
         if (mine !== generation.current) return;
@@ -61,12 +112,19 @@ export function useTicketContext(target: ServiceTarget | null) {
   );
 
   useEffect(() => {
-    if (target && !cache.has(cacheKey(target))) void load('initial');
+    if (!target) return;
+    // The early request may have finished between the first render and this effect.
+    const cached = cache.get(cacheKey(target));
+    if (!cached) void load('initial');
+    else
+      setState((previous) =>
+        previous.status === 'ready' ? previous : { status: 'ready', context: cached, refreshing: false },
+      );
   }, [target, load]);
 
   useZafEvent('ticket.updated', () => void load('refresh'));
 
-  const retry = useCallback(() => void load('initial'), [load]);
+  const retry = useCallback(() => void load('retry'), [load]);
   /** Shows a context obtained another way (the manual lookup) and caches it. */
   const replace = useCallback(
     (context: TicketContext) => {

@@ -323,3 +323,21 @@ test('the countdown ticks every 30 s, in business time when the windows are know
     jest.useRealTimers();
   }
 });
+
+test('the context request starts at registration, without waiting for the agent’s locale', async () => {
+  const client = sidebarClient();
+  const get = client.get.bind(client);
+  let releaseLocale!: () => void;
+  const localeGate = new Promise<void>((resolve) => (releaseLocale = resolve));
+  client.get = async (path) => {
+    if (path === 'currentUser.locale') await localeGate;
+    return get(path);
+  };
+  renderSidebar(client);
+  await waitFor(() => expect(client.requests).toHaveLength(1));
+  expect(screen.queryByText('Buscando o pedido e o histórico do cliente…')).toBeNull();
+
+  await act(async () => releaseLocale());
+  expect(await screen.findByRole('heading', { name: 'Pedido 02-1000000004' })).toBeTruthy();
+  expect(client.requests).toHaveLength(1);
+});
