@@ -1,6 +1,6 @@
 import { Conversation, type MarketplaceSource } from '@vitrine/shared';
 import type { StreamDefinition } from '../sync/connector';
-import { conversationsOf, deliveredReplies } from '../sandbox/marketplace-kit';
+import { appendMessage, conversationsOf, deliveredReplies } from '../sandbox/marketplace-kit';
 import { startMarketplaceSandbox, type MarketplaceSandbox } from '../sandbox/marketplace-kit/harness';
 import { CONNECTORS } from '.';
 
@@ -88,6 +88,43 @@ describe('connectors under VITRINE_SANDBOX_FAULT_RATE=0.2', () => {
       );
       expect({ conversationId, copies: copies.length }).toEqual({ conversationId, copies: 1 });
     }
+  });
+
+  it('a retried reply is not sent twice even without its writing time; after a new buyer message the same text goes again', async () => {
+    const faults = sb.sandbox.faults.options as { rate: number };
+    faults.rate = 0;
+    const ctx = sb.connectorContext('americanas');
+    const conversation = (conversations.get('americanas') ?? []).find((c) => c.status === 'open')!;
+    const reply = {
+      conversation,
+      counterpart: 'customer' as const,
+      text: 'Obrigado pelo contato!',
+      attachments: [],
+      idempotencyKey: 'r-1',
+    };
+    await CONNECTORS.americanas.sendReply(ctx, reply);
+    await CONNECTORS.americanas.sendReply(ctx, reply); // the engine crashed before recording the first success
+    const copies = () =>
+      deliveredReplies(sb.sandbox.state, 'americanas').filter(
+        (r) => r.conversationId === conversation.externalId && r.text === reply.text,
+      );
+    expect(copies()).toHaveLength(1);
+
+    // The buyer writes again; the agent answers with the very same words: that is a new reply.
+    appendMessage(sb.sandbox.state, 'americanas', conversation.externalId, {
+      author: 'customer',
+      side: 'customer',
+      authorName: 'Cliente',
+      text: 'Obrigada, e o reembolso?',
+      at: new Date().toISOString(),
+    });
+    const stream = CONNECTORS.americanas.streams[0]!;
+    const fresh = (await readStream('americanas', stream)).find(
+      (c) => c.externalId === conversation.externalId,
+    )!;
+    expect(fresh.messages.at(-1)?.author).toBe('customer');
+    await CONNECTORS.americanas.sendReply(ctx, { ...reply, conversation: fresh, idempotencyKey: 'r-2' });
+    expect(copies()).toHaveLength(2);
   });
 
   it('a reply retried after a crash is not sent twice when its writing time is known', async () => {

@@ -1,7 +1,7 @@
 import type { Connector, ConnectorContext, OutboundReply, StreamDefinition } from '../../sync/connector';
 import { MarketplaceRefusal } from '../../sync/connector';
 import { toInstant } from '../brasilia-time';
-import { HttpError, deliverOnce, sameText } from '../http';
+import { HttpError, deliverOnce, replyNotBefore, sameText } from '../http';
 import { PARTS_FOR_COUNTERPART, sacArchiveRequest, sacReplyRequest } from './assumptions';
 import { americanasClient, readSacRecords } from './client';
 import { toConversation } from './mapping';
@@ -74,7 +74,7 @@ export async function sendReply(ctx: ConnectorContext, reply: OutboundReply) {
   const request = sacReplyRequest(reply.conversation.externalId, reply.counterpart, reply.text);
   try {
     await deliverOnce({
-      writtenAt: reply.writtenAt,
+      notBefore: replyNotBefore(reply),
       send: () =>
         americanasClient(ctx).request(
           { method: request.method, path: request.path, data: request.data },

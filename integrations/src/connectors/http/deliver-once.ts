@@ -1,3 +1,4 @@
+import type { OutboundReply } from '../../sync/connector';
 import { HttpError } from './errors';
 
 /**
@@ -11,8 +12,8 @@ export interface DeliverOnceOptions<T> {
   send(): Promise<T>;
   /** Whether the source already holds this message (sent since `sinceMs`). */
   delivered(sinceMs: number): Promise<boolean>;
-  /** When the reply was written (the Zendesk comment time); enables the check before the first send. */
-  writtenAt?: string;
+  /** When the reply was written at the earliest (`replyNotBefore`); enables the check before the first send. */
+  notBefore?: NotBefore;
   attempts?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -24,8 +25,10 @@ export async function deliverOnce<T>(
   options: DeliverOnceOptions<T>,
 ): Promise<T | { alreadyDelivered: true }> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const since = (options.writtenAt ? Date.parse(options.writtenAt) : Date.now()) - CLOCK_SKEW_MS;
-  if (options.writtenAt && (await options.delivered(since))) return { alreadyDelivered: true };
+  const since = options.notBefore
+    ? Date.parse(options.notBefore.at) - options.notBefore.skewMs
+    : Date.now() - CLOCK_SKEW_MS;
+  if (options.notBefore && (await options.delivered(since))) return { alreadyDelivered: true };
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -36,6 +39,28 @@ export async function deliverOnce<T>(
       if (await options.delivered(since)) return { alreadyDelivered: true };
     }
   }
+}
+
+/**
+ * The earliest moment a reply can have been written: given by the engine (`writtenAt`), else the
+ * last message the other side wrote on that counterpart's thread — an agent answers after it. So
+ * even a caller that does not pass `writtenAt` gets the check before sending; the price is that an
+ * agent repeating the very same text twice in a row, with no buyer message between, sends it once.
+ */
+export interface NotBefore {
+  at: string;
+  /** Allowance for clocks: Zendesk's time vs the marketplace's; none when both times are the source's. */
+  skewMs: number;
+}
+
+export function replyNotBefore(reply: OutboundReply): NotBefore | undefined {
+  if (reply.writtenAt) return { at: reply.writtenAt, skewMs: CLOCK_SKEW_MS };
+  const theirs = reply.conversation.messages.filter(
+    (m) => m.counterpart === reply.counterpart && m.author !== 'seller',
+  );
+  const last = theirs.at(-1)?.createdAt;
+  // Strictly after their last message: an identical reply sent before it was a different reply.
+  return last ? { at: new Date(Date.parse(last) + 1).toISOString(), skewMs: 0 } : undefined;
 }
 
 /** Compares message texts the way marketplaces echo them back (trimmed, normalized line breaks and spaces). */

@@ -4,4 +4,4 @@ export { HttpError } from './errors';
 export { createRateLimiter } from './rate-limiter';
 export type { RateLimiter } from './rate-limiter';
 export { perTenant } from './per-tenant';
-export { deliverOnce, sameText } from './deliver-once';
+export { deliverOnce, replyNotBefore, sameText } from './deliver-once';

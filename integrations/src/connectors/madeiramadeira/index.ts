@@ -1,7 +1,7 @@
 import type { Connector, ConnectorContext, OutboundReply, StreamDefinition } from '../../sync/connector';
 import { MarketplaceRefusal } from '../../sync/connector';
 import { toInstant } from '../brasilia-time';
-import { deliverOnce, sameText } from '../http';
+import { deliverOnce, replyNotBefore, sameText } from '../http';
 import { readSessionRecords, madeiraMadeiraClient } from './client';
 import { toConversation } from './mapping';
 import { MmSessionRecord } from './schemas';
@@ -80,7 +80,7 @@ export async function sendReply(ctx: ConnectorContext, reply: OutboundReply) {
   const client = madeiraMadeiraClient(ctx);
   const sessionId = reply.conversation.externalId;
   const outcome = await deliverOnce({
-    writtenAt: reply.writtenAt,
+    notBefore: replyNotBefore(reply),
     send: () => client.sendMessage(sessionId, text, ctx.signal),
     delivered: (since) => sellerMessageExists(ctx, reply.conversation, text, since),
   });

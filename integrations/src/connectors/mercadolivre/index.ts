@@ -8,7 +8,7 @@ import type {
 import { MarketplaceRefusal } from '../../sync/connector';
 import { z } from 'zod';
 import { toInstant } from '../brasilia-time';
-import { HttpError, deliverOnce, sameText } from '../http';
+import { HttpError, deliverOnce, replyNotBefore, sameText } from '../http';
 import {
   CLAIMS_PAGE,
   ORDERS_PAGE,
@@ -74,7 +74,7 @@ async function replyToPack(ctx: ConnectorContext, reply: OutboundReply): Promise
   try {
     const path = `/messages/packs/${encodeURIComponent(packId)}/sellers/${encodeURIComponent(sellerId)}`;
     const outcome = await deliverOnce({
-      writtenAt: reply.writtenAt,
+      notBefore: replyNotBefore(reply),
       send: () =>
         http.request<{ id?: string | number; message_moderation?: { status?: string; reason?: string } }>(
           {
@@ -142,7 +142,7 @@ async function replyToClaim(ctx: ConnectorContext, reply: OutboundReply): Promis
   try {
     const receiverRole = reply.counterpart === 'marketplace' ? 'mediator' : 'complainant';
     await deliverOnce({
-      writtenAt: reply.writtenAt,
+      notBefore: replyNotBefore(reply),
       send: () =>
         http.request(
           {
