@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { CONNECTORS } from '../connectors';
 import type { TenantConfig } from '../config/types';
 import type { SyncRuntime, SyncRuntimeContext } from '../server/sync-runtime';
+import { createMetrics } from '../metrics';
 import { getCheckpoint } from '../store/checkpoints';
 import { loadCredentials, saveCredentials } from '../store/credentials';
 import { upsertTenant } from '../store/tenants';
@@ -280,4 +281,22 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
       });
     },
   };
+}
+
+/**
+ * The engine started on its own (scripts, tests): `vitrine serve` goes through `createSyncRuntime`
+ * so the server can mount the webhook routes; this is the same engine without the server.
+ */
+export async function startSync(opts: {
+  store: SyncRuntimeContext['store'];
+  config: SyncRuntimeContext['config'];
+  log: SyncRuntimeContext['log'];
+  metrics?: SyncRuntimeContext['metrics'];
+}): Promise<{ stop(): Promise<void>; runOnce(source?: string): Promise<void> }> {
+  const runtime = createSyncRuntime({
+    ...opts,
+    metrics: opts.metrics ?? createMetrics({ store: opts.store, defaultMetrics: false }),
+  });
+  await runtime.start();
+  return { stop: () => runtime.stop(), runOnce: (source) => runtime.runOnce({ source }) };
 }
