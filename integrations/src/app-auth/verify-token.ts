@@ -1,7 +1,14 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
-import { loadInstallationSecrets, type InstallationSecret } from './installation-secrets';
+import { loadInstallationSecrets } from './installation-secrets';
+
+interface VerifyingKey {
+  tenantId: string;
+  installationId: string;
+  key: KeyObject;
+}
 
 /** Who an app request comes from, as far as the token proves it (see README.md). */
 export interface AppPrincipal {
@@ -54,12 +61,20 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
   const maxLifetime = options.maxLifetimeSec ?? 600;
   const cacheMs = options.secretCacheMs ?? 30_000;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { until: number; secrets: Promise<InstallationSecret[]> }>();
+  const cache = new Map<string, { until: number; secrets: Promise<VerifyingKey[]> }>();
 
-  function secretsOf(tenantId: string): Promise<InstallationSecret[]> {
+  function secretsOf(tenantId: string): Promise<VerifyingKey[]> {
     const hit = cache.get(tenantId);
     if (hit && hit.until > now()) return hit.secrets;
-    const secrets = loadInstallationSecrets(options.db, options.secretKey, tenantId);
+    // KeyObjects made once: given a string, jsonwebtoken first tries (and fails) to read it as a
+    // PEM public key on every call, which costs more than the rest of a context request.
+    const secrets = loadInstallationSecrets(options.db, options.secretKey, tenantId).then((list) =>
+      list.map((s) => ({
+        tenantId: s.tenantId,
+        installationId: s.installationId,
+        key: createSecretKey(Buffer.from(s.secret, 'utf8')),
+      })),
+    );
     cache.set(tenantId, { until: now() + cacheMs, secrets });
     secrets.catch(() => cache.delete(tenantId));
     return secrets;
@@ -90,10 +105,10 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
 
       const secrets = await secretsOf(hint);
       let payload: jwt.JwtPayload | undefined;
-      let verifiedBy: InstallationSecret | undefined;
+      let verifiedBy: VerifyingKey | undefined;
       for (const candidate of secrets) {
         try {
-          const result = jwt.verify(token, candidate.secret, {
+          const result = jwt.verify(token, candidate.key, {
             algorithms: ['HS256'],
             clockTolerance: tolerance,
             clockTimestamp: Math.floor(now() / 1000),

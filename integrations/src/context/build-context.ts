@@ -16,7 +16,12 @@ import {
   mergeCustomerKeys,
   type CustomerKeys,
 } from '../orders/customer-keys';
-import { findLatestOrderOfCustomer, findOrdersByNumber, loadOrder } from '../orders/order-store';
+import {
+  findLatestOrderOfCustomer,
+  loadOrder,
+  loadOrderByNumber,
+  storedCustomerKeys,
+} from '../orders/order-store';
 import type { Database } from '../store/schema';
 import { conversationDeadline } from './deadline';
 import { withTrackingLinks } from './shipment-view';
@@ -66,7 +71,7 @@ export async function buildTicketContext(
   ]);
 
   const keys = mergeCustomerKeys(
-    customerKeysOf(found?.order.customer),
+    found ? storedCustomerKeys(found.order) : {},
     records.conversation ? customerKeysOf(customerOfConversation(records.conversation)) : {},
     records.zendeskTicket ? customerKeysOf(requesterOf(records.zendeskTicket)) : {},
   );
@@ -106,7 +111,7 @@ export async function ticketCustomerKeys(
   const records = await loadTicketRecords(db, tenantId, String(ticketId));
   const found = await findTicketOrder(db, tenantId, records);
   return mergeCustomerKeys(
-    customerKeysOf(found?.order.customer),
+    found ? storedCustomerKeys(found.order) : {},
     records.conversation ? customerKeysOf(customerOfConversation(records.conversation)) : {},
     records.zendeskTicket ? customerKeysOf(requesterOf(records.zendeskTicket)) : {},
   );
@@ -132,9 +137,7 @@ async function findTicketOrder(
 
   const conversation = records.conversation;
   if (conversation?.order_number) {
-    const refs = await findOrdersByNumber(db, tenantId, conversation.order_number, conversation.source);
-    const ref = refs.find((r) => r.source === conversation.source) ?? refs[0];
-    const order = ref && (await loadOrder(db, tenantId, ref));
+    const order = await loadOrderByNumber(db, tenantId, conversation.order_number, conversation.source);
     if (order) return { order, matchedBy: { kind: 'order', value: order.number } };
   }
 
@@ -142,8 +145,7 @@ async function findTicketOrder(
   if (requester.text) {
     // "Meu pedido 7001234 não chegou": the number the customer wrote is better than any identity.
     for (const number of extractIdentifiers(requester.text).orderNumbers.slice(0, 3)) {
-      const [ref] = await findOrdersByNumber(db, tenantId, number);
-      const order = ref && (await loadOrder(db, tenantId, ref));
+      const order = await loadOrderByNumber(db, tenantId, number);
       if (order) return { order, matchedBy: { kind: 'order', value: order.number } };
     }
   }
@@ -174,6 +176,13 @@ export function reasonOf(kind: string, value: string): ContactMatchReason {
   return { kind: 'order', value };
 }
 
+/**
+ * Checkpoints move every poll interval (a minute or more): a few seconds of caching spares the hot
+ * path a query without making "last synced at" noticeably older.
+ */
+const LAST_SYNC_CACHE_MS = 5_000;
+const lastSyncCache = new Map<string, { until: number; at: Promise<string | null> }>();
+
 async function lastSyncOf(
   db: Kysely<Database>,
   tenantId: string,
@@ -181,11 +190,26 @@ async function lastSyncOf(
   now: Date,
 ): Promise<string> {
   const source = records.conversation?.source;
+  const key = `${tenantId}|${source ?? ''}`;
+  let entry = lastSyncCache.get(key);
+  if (!entry || entry.until < Date.now()) {
+    entry = { until: Date.now() + LAST_SYNC_CACHE_MS, at: latestCheckpoint(db, tenantId, source) };
+    lastSyncCache.set(key, entry);
+    entry.at.catch(() => lastSyncCache.delete(key));
+  }
+  return (await entry.at) ?? records.conversation?.updated_at ?? now.toISOString();
+}
+
+async function latestCheckpoint(
+  db: Kysely<Database>,
+  tenantId: string,
+  source: string | undefined,
+): Promise<string | null> {
   let query = db
     .selectFrom('stream_checkpoints')
     .select((eb) => eb.fn.max('last_synced_at').as('at'))
     .where('tenant_id', '=', tenantId);
   if (source) query = query.where('stream', 'like', `${source}.%`);
   const row = await query.executeTakeFirst();
-  return row?.at ?? records.conversation?.updated_at ?? now.toISOString();
+  return row?.at ?? null;
 }

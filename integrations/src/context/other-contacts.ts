@@ -22,22 +22,24 @@ export async function loadOtherContacts(
   tenantId: string,
   ticketId: string,
 ): Promise<OtherContact[]> {
-  // Two indexed lookups (the pair is stored once, either way round) instead of one OR.
-  const [asA, asB] = await Promise.all([
-    db
-      .selectFrom('sync_duplicate_links')
-      .select(['ticket_b as other', 'reason'])
-      .where('tenant_id', '=', tenantId)
-      .where('ticket_a', '=', ticketId)
-      .execute(),
-    db
-      .selectFrom('sync_duplicate_links')
-      .select(['ticket_a as other', 'reason'])
-      .where('tenant_id', '=', tenantId)
-      .where('ticket_b', '=', ticketId)
-      .execute(),
-  ]);
-  const links = [...asA, ...asB].filter((l) => l.other !== ticketId);
+  // Each pair is stored once, either way round: two indexed lookups in one statement (an OR
+  // across the two columns would scan the tenant's links on SQLite).
+  const pairs = await db
+    .selectFrom('sync_duplicate_links')
+    .select(['ticket_a', 'ticket_b', 'reason'])
+    .where('tenant_id', '=', tenantId)
+    .where('ticket_a', '=', ticketId)
+    .unionAll(
+      db
+        .selectFrom('sync_duplicate_links')
+        .select(['ticket_a', 'ticket_b', 'reason'])
+        .where('tenant_id', '=', tenantId)
+        .where('ticket_b', '=', ticketId),
+    )
+    .execute();
+  const links = pairs
+    .map((p) => ({ other: p.ticket_a === ticketId ? p.ticket_b : p.ticket_a, reason: p.reason }))
+    .filter((l) => l.other !== ticketId);
   if (links.length === 0) return [];
   const ids = [...new Set(links.map((l) => l.other))];
   const [conversations, tickets] = await Promise.all([

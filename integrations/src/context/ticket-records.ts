@@ -18,15 +18,9 @@ export async function loadTicketRecords(
   tenantId: string,
   ticketId: string,
 ): Promise<TicketRecords> {
-  const [conversation, zendeskTicket, link] = await Promise.all([
+  const [conversation, link] = await Promise.all([
     db
       .selectFrom('sync_conversations')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('ticket_id', '=', ticketId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('sync_zendesk_tickets')
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('ticket_id', '=', ticketId)
@@ -38,6 +32,15 @@ export async function loadTicketRecords(
       .where('ticket_id', '=', ticketId)
       .executeTakeFirst(),
   ]);
+  // The export keeps only tickets Vitrine did not create: a conversation's ticket is never there.
+  const zendeskTicket = conversation
+    ? undefined
+    : await db
+        .selectFrom('sync_zendesk_tickets')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('ticket_id', '=', ticketId)
+        .executeTakeFirst();
   const records: TicketRecords = {};
   if (conversation) records.conversation = conversation;
   if (zendeskTicket) records.zendeskTicket = zendeskTicket;

@@ -112,6 +112,35 @@ export async function findOrdersByNumber(
   return refs;
 }
 
+/**
+ * The order known by this number, in one indexed join (the context's hot path); an order of
+ * `preferSource` wins when several sources use the same number.
+ */
+export async function loadOrderByNumber(
+  db: Kysely<Database>,
+  tenantId: string,
+  number: string,
+  preferSource?: string,
+): Promise<Order | undefined> {
+  const rows = await db
+    .selectFrom('app_order_numbers as n')
+    .innerJoin('app_orders as o', (join) =>
+      join
+        .onRef('o.tenant_id', '=', 'n.tenant_id')
+        .onRef('o.source', '=', 'n.source')
+        .onRef('o.external_id', '=', 'n.order_external_id'),
+    )
+    .selectAll('o')
+    .where('n.tenant_id', '=', tenantId)
+    .where('n.number', 'in', orderNumberKeys(number, preferSource))
+    .limit(5)
+    .execute();
+  const row = rows.find((r) => r.source === preferSource) ?? rows[0];
+  if (!row) return undefined;
+  const shipments = await loadShipments(db, tenantId, { source: row.source, externalId: row.external_id });
+  return orderOf(row, shipments);
+}
+
 /** The forms a number is indexed and searched under: read with and without the source's rules. */
 export function orderNumberKeys(number: string, hint?: string): string[] {
   const keys = new Set([normalizeOrderKey(number)]);
@@ -240,6 +269,16 @@ function shipmentRow(
   };
 }
 
+/**
+ * The normalized customer keys an order was indexed under, for orders read from the store: reading
+ * them back is cheaper than normalizing the phone and e-mail again on every context request.
+ */
+const storedKeys = new WeakMap<Order, CustomerKeys>();
+
+export function storedCustomerKeys(order: Order): CustomerKeys {
+  return storedKeys.get(order) ?? customerKeysOf(order.customer);
+}
+
 /** Rows back into the shared `Order` (plain data; the schema was checked when it was saved). */
 export function orderOf(row: Selectable<AppOrdersTable>, shipments: Selectable<AppShipmentsTable>[]): Order {
   const order: Order = {
@@ -270,6 +309,11 @@ export function orderOf(row: Selectable<AppOrdersTable>, shipments: Selectable<A
   if (row.canceled_at !== null) order.canceledAt = row.canceled_at;
   if (row.estimated_delivery_date !== null) order.estimatedDeliveryDate = row.estimated_delivery_date;
   if (row.revised_delivery_date !== null) order.revisedDeliveryDate = row.revised_delivery_date;
+  const keys: CustomerKeys = {};
+  if (row.customer_document !== null) keys.document = row.customer_document;
+  if (row.customer_phone !== null) keys.phone = row.customer_phone;
+  if (row.customer_email !== null) keys.email = row.customer_email;
+  storedKeys.set(order, keys);
   return order;
 }
 

@@ -53,6 +53,23 @@ export async function pingStore(store: Store): Promise<boolean> {
   }
 }
 
+/**
+ * Whether a table exists where this store's queries look for it. (kysely's introspection lists the
+ * tables of every PostgreSQL schema, so it would also see another schema's tables.)
+ */
+export async function tableExists(store: Store, table: string): Promise<boolean> {
+  if (store.dialect === 'postgres') {
+    const { rows } = await sql<{ found: boolean }>`select to_regclass(${table}) is not null as found`.execute(
+      store.db,
+    );
+    return rows[0]?.found === true;
+  }
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*) as n from sqlite_master where type = 'table' and name = ${table}`.execute(store.db);
+  return Number(rows[0]?.n) > 0;
+}
+
 function openSqlite(opts: OpenStoreOptions): Store {
   const file = path.join(opts.dataDir, SQLITE_FILE_NAME);
   let connection: SqliteDatabase.Database;
