@@ -5,7 +5,7 @@ import type { MarketplaceSource } from '@vitrine/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SANDBOX_MARKETPLACE_CREDENTIALS } from '../../config/sandbox-tenant';
 import type { ConnectorContext } from '../../sync/connector';
-import { registerSandbox, type SandboxHandle } from '../plugin';
+import { registerSandbox, type SandboxHandle, type SandboxOptions } from '../plugin';
 
 /**
  * A real fastify on 127.0.0.1:0 with the marketplace simulators mounted the way the service mounts
@@ -32,6 +32,8 @@ export async function startMarketplaceSandbox(
     /** How long an injected timeout holds a request (default 200 ms here, to keep tests fast). */
     faultHoldMs?: number;
     dataDir?: string;
+    /** Per-simulator options, as `registerSandbox` takes them. */
+    simulators?: Pick<SandboxOptions, 'madeiramadeira' | 'americanas' | 'mercadolivre'>;
   } = {
     systems: ['madeiramadeira', 'americanas', 'mercadolivre'],
   },
@@ -50,6 +52,7 @@ export async function startMarketplaceSandbox(
     publicBaseUrl: () => `http://127.0.0.1:${port}`,
     log: quiet,
     systems: options.systems,
+    ...options.simulators,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   port = (app.server.address() as { port: number }).port;

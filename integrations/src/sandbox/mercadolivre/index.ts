@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SANDBOX_MARKETPLACE_CREDENTIALS } from '../../config/sandbox-tenant';
+import axios from 'axios';
+import { SANDBOX_MARKETPLACE_CREDENTIALS, SANDBOX_TENANT_ID } from '../../config/sandbox-tenant';
 import type { SandboxContext } from '../core/context';
 import { sandboxDataset } from '../dataset';
 import {
@@ -29,11 +30,16 @@ export interface MercadoLivreSandboxOptions {
   accessTokenTtlSec?: number;
   /** Pace of new buyer messages; 0 disables (default from `VITRINE_SANDBOX_TICK_MS`). */
   tickMs?: number;
+  /**
+   * Where notifications are POSTed (the app's callback URL). Default: the service's own
+   * `/webhooks/mercadolivre/<sandbox tenant>`; null to only list them in `/missed_feeds`.
+   */
+  notificationUrl?: string | null;
 }
 
 const SOURCE = 'mercadolivre';
 
-/** A notification the simulator would have POSTed; listed by `/missed_feeds` (no callback is configured). */
+/** A notification the simulator produced; listed by `/missed_feeds` unless the callback took it. */
 export interface FeedEntry {
   _id: string;
   resource: string;
@@ -44,6 +50,8 @@ export interface FeedEntry {
   sent: string;
   received: string;
   actions?: string[];
+  /** Whether the callback answered 200 within 500 ms; only undelivered ones are "missed". */
+  delivered?: boolean;
 }
 
 /**
@@ -73,19 +81,34 @@ export async function registerMercadoLivreSandbox(
   const packs = () => conversations.list((c) => c.kind === 'pack');
   const claims = () => conversations.list((c) => c.kind === 'claim');
 
+  const notificationUrl =
+    options.notificationUrl === undefined
+      ? () => `${ctx.publicBaseUrl}/webhooks/mercadolivre/${SANDBOX_TENANT_ID}`
+      : () => options.notificationUrl;
+
+  /** Records a notification and POSTs it like Mercado Livre: answer 200 within 500 ms or it is missed. */
   const notify = (topic: string, resource: string) => {
     const now = new Date().toISOString();
     const id = `feed-${ctx.state.nextValue(`${SOURCE}.feed.seq`)}`;
-    feed.put(id, {
+    const entry: FeedEntry = {
       _id: id,
       resource,
       user_id: sellerId,
       topic,
       application_id: creds.clientId!,
-      attempts: 8,
+      attempts: 1,
       sent: now,
       received: now,
       actions: ['created'],
+    };
+    feed.put(id, { ...entry, delivered: false });
+    const url = notificationUrl();
+    if (!url) return;
+    ctx.later(0, async () => {
+      const response = await axios
+        .post(url, entry, { timeout: 500, validateStatus: () => true })
+        .catch(() => null);
+      if (response?.status === 200) feed.update(id, (e) => ({ ...e, delivered: true }));
     });
   };
 
@@ -398,8 +421,9 @@ export async function registerMercadoLivreSandbox(
         return reply.code(403).send({ message: 'app_id does not match the token', status: 403 });
       const offset = Number(request.query.offset ?? 0) || 0;
       const limit = Math.min(100, Number(request.query.limit ?? 50) || 50);
-      const all = feed.list((n) => !request.query.topic || n.topic === request.query.topic);
-      return { messages: all.slice(offset, offset + limit), total: all.length, offset, limit };
+      const all = feed.list((n) => !n.delivered && (!request.query.topic || n.topic === request.query.topic));
+      const messages = all.slice(offset, offset + limit).map(({ delivered: _delivered, ...n }) => n);
+      return { messages, total: all.length, offset, limit };
     },
   );
 }
