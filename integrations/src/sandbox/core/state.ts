@@ -176,7 +176,9 @@ export class SandboxState {
         'INSERT OR IGNORE INTO sandbox_keys (collection, name, value, id) VALUES (?, ?, ?, ?)',
       ),
       findBy: db.prepare(
-        `SELECT r.data FROM sandbox_keys k JOIN sandbox_records r ON r.collection = k.collection AND r.id = k.id
+        // CROSS JOIN pins the key table as the outer loop: without it SQLite may walk every record of
+        // the collection in position order to satisfy ORDER BY, turning a lookup into a scan.
+        `SELECT r.data FROM sandbox_keys k CROSS JOIN sandbox_records r ON r.collection = k.collection AND r.id = k.id
          WHERE k.collection = ? AND k.name = ? AND k.value = ? ORDER BY r.position`,
       ),
       count: db.prepare('SELECT COUNT(*) AS n FROM sandbox_records WHERE collection = ?'),
