@@ -10,7 +10,8 @@ const ptBR = {
   'state.refreshing': 'Atualizando…',
   'state.lastSynced': 'Última sincronização: {{when}}',
   'state.retry': 'Tentar de novo',
-  'state.newTicket': 'Ticket novo: salve o ticket ou busque o pedido abaixo para ver o contexto.',
+  'state.newTicket':
+    'Ticket novo: o pedido e o histórico do cliente aparecem depois que o ticket for salvo. As regras do marketplace já valem para a resposta.',
   'error.title': 'Não foi possível carregar o contexto',
   'error.unauthorized':
     'A Vitrine recusou o acesso deste app. Peça a um administrador para conferir o segredo da integração nas configurações do app.',
@@ -189,7 +190,8 @@ const en: Record<MessageKey, string> = {
   'state.refreshing': 'Refreshing…',
   'state.lastSynced': 'Last synced: {{when}}',
   'state.retry': 'Try again',
-  'state.newTicket': 'New ticket: save it or look the order up below to see its context.',
+  'state.newTicket':
+    'New ticket: the order and customer history appear once the ticket is saved. The marketplace rules already apply to the reply.',
   'error.title': 'Could not load the context',
   'error.unauthorized':
     'Vitrine refused this app. Ask an administrator to check the integration secret in the app settings.',

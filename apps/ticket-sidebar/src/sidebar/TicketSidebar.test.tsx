@@ -341,3 +341,25 @@ test('the context request starts at registration, without waiting for the agentâ
   expect(await screen.findByRole('heading', { name: 'Pedido 02-1000000004' })).toBeTruthy();
   expect(client.requests).toHaveLength(1);
 });
+
+test('without a ticket id in the location context, the id is read from the ticket', async () => {
+  const client = sidebarClient();
+  client.contextValue = { ...client.contextValue, ticketId: undefined };
+  client.setPath('ticket.id', 5150);
+  renderSidebar(client);
+  await screen.findByRole('heading', { name: 'Pedido 02-1000000004' });
+  expect(client.requests.map((r) => r.url)).toEqual(['https://api.vitrine.test/api/v1/tickets/5150/context']);
+});
+
+test('in a new ticket the panel explains itself and the reply guard still runs', async () => {
+  const client = sidebarClient({ location: 'new_ticket_sidebar' });
+  renderSidebar(client);
+  expect(
+    await screen.findByText(
+      /^Ticket novo: o pedido e o histÃ³rico do cliente aparecem depois que o ticket for salvo/,
+    ),
+  ).toBeTruthy();
+  expect(client.requests).toEqual([]);
+  client.setPath('ticket.comment.text', 'Fale comigo no WhatsApp (41) 99876-5432');
+  expect((await act(() => client.runHook('ticket.save'))).allowed).toBe(false);
+});

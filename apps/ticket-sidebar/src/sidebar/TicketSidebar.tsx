@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { SM } from '@zendeskgarden/react-typography';
 import type { TicketContext, TicketLookupRequest } from '../context/types';
 import { useTicketContext } from '../context/useTicketContext';
@@ -7,7 +7,8 @@ import { ReplyFindings } from '../reply-guard/ReplyFindings';
 import { useReplyGuard } from '../reply-guard/useReplyGuard';
 import { addCustomerNote, lookupTicketContext } from '../service/api';
 import { ServiceError, type ServiceTarget } from '../service/request';
-import { useClient, useSetting, useZafSession } from '../zaf/hooks';
+import { useClient, useSetting } from '../zaf/hooks';
+import { useTicketId } from '../zaf/useTicketId';
 import type { ZafCurrentUser } from '../zaf/types';
 import { ContextHeader } from './DeadlineHeader';
 import { DeliverySection } from './DeliverySection';
@@ -19,29 +20,6 @@ import { OtherContactsSection } from './OtherContactsSection';
 import { ComplaintsSection, ExchangesSection, ReviewsSection } from './SourceSections';
 import { ErrorState, Loading, SyncFooter } from './States';
 import { TemplatesSection } from './TemplatesSection';
-
-/** The ticket's id: from the location context when Zendesk gives it, else from the ticket itself. */
-function useTicketId(): number | null | 'new' {
-  const { client, context } = useZafSession();
-  const [ticketId, setTicketId] = useState<number | null | 'new'>(
-    context.location === 'new_ticket_sidebar' ? 'new' : (context.ticketId ?? null),
-  );
-  useEffect(() => {
-    if (ticketId !== null) return;
-    let active = true;
-    client
-      .get('ticket.id')
-      .then((result) => {
-        const id = Number(result['ticket.id']);
-        if (active) setTicketId(Number.isInteger(id) && id > 0 ? id : 'new');
-      })
-      .catch(() => active && setTicketId('new'));
-    return () => {
-      active = false;
-    };
-  }, [client, ticketId]);
-  return ticketId;
-}
 
 export function TicketSidebar() {
   const { t } = useI18n();
