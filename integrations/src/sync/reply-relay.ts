@@ -35,8 +35,8 @@ export interface ReplyRelayOptions {
   /** Transient send failures before the reply is given up (and the agent told). */
   maxAttempts?: number;
   /**
-   * How long a send whose answer was lost (crash mid-send) waits for the reply to show up at the
-   * source before it is sent again. See OUTBOX.md: this is the one window we cannot close.
+   * How long a send interrupted by a crash waits before it is tried again (the stream may confirm it
+   * meanwhile). Default 0: the connectors check the source for the text before sending again.
    */
   unconfirmedSendGraceMs?: number;
 }
@@ -61,7 +61,7 @@ export class ReplyRelay {
     this.tenantId = opts.tenantId;
     this.now = opts.now ?? (() => new Date());
     this.maxAttempts = opts.maxAttempts ?? 8;
-    this.sendGraceMs = opts.unconfirmedSendGraceMs ?? 5 * 60_000;
+    this.sendGraceMs = opts.unconfirmedSendGraceMs ?? 0;
   }
 
   /** `ticket.public_reply`: reads the ticket's comments and relays every agent reply not relayed yet. */
@@ -205,6 +205,9 @@ export class ReplyRelay {
         text: row.text,
         attachments: [],
         idempotencyKey: row.comment_id,
+        // When we first saw the comment (never earlier than the agent wrote it): the connector checks
+        // the source for this text since then before sending, so a retried send is not delivered twice.
+        writtenAt: row.created_at,
       });
       await this.setStatus(row, 'sent', null, sent.externalMessageId ?? null);
       this.opts.log.info(

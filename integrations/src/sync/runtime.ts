@@ -108,7 +108,6 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
       };
       sources.set(source, { connector: CONNECTORS[source as MarketplaceSource], ctx: connectorCtx });
     }
-    const pollMs = config.pollIntervalMs;
     return new TenantSync({
       db,
       tenantId: tenant.id,
@@ -117,7 +116,6 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
       log: tenantLog,
       // The sandbox runs a queued job within a second; a real Zendesk may take longer under load.
       unconfirmedWriteGraceMs: config.sandbox.enabled ? 10_000 : 60_000,
-      unconfirmedSendGraceMs: Math.max(3 * pollMs, 30_000),
       onStreamRun: (report) => {
         void progress(tenant.id, report.stream, report.changed, report.caughtUp);
         if (report.changed > 0) pumpWakers.get(tenant.id)?.();
