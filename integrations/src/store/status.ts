@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { listCheckpoints } from './checkpoints';
-import type { Store } from './db';
+import { tableExists, type Store } from './db';
 import { countQuarantinedByStream } from './quarantine';
 import { countRawRecordsByStream } from './raw-records';
 import type { Database } from './schema';
@@ -80,9 +80,4 @@ export async function outboxCounts(
     .execute();
   const count = (status: string) => Number(rows.find((r) => r.status === status)?.count ?? 0);
   return { pending: count('pending') + count('inflight'), failed: count('failed') };
-}
-
-async function tableExists(store: Store, name: string): Promise<boolean> {
-  const tables = await store.db.introspection.getTables();
-  return tables.some((t) => t.name === name);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { advanceCheckpoint, getCheckpoint, listCheckpoints, recordStreamFailure } from './checkpoints';
+import { tableExists } from './db';
 import { migrateToLatest, MIGRATIONS } from './migrations';
 import {
   countQuarantinedByStream,
@@ -21,16 +22,15 @@ describeEachEngine(
       const second = await migrateToLatest(engine.store);
       expect(second.applied).toEqual([]);
 
-      const tables = (await engine.store.db.introspection.getTables()).map((t) => t.name);
-      expect(tables).toEqual(
-        expect.arrayContaining([
-          'tenants',
-          'connector_credentials',
-          'stream_checkpoints',
-          'quarantine',
-          'raw_records',
-        ]),
-      );
+      for (const table of [
+        'tenants',
+        'connector_credentials',
+        'stream_checkpoints',
+        'quarantine',
+        'raw_records',
+      ]) {
+        expect(await tableExists(engine.store, table)).toBe(true);
+      }
     });
 
     it('is safe when two processes migrate the same database at once', async () => {
@@ -265,3 +265,28 @@ describeEachEngine('checkpoints and quarantine', (engine) => {
     expect(Number(rows.rows[0]?.ok)).toBe(1);
   });
 });
+
+describeEachEngine(
+  'tableExists',
+  (engine) => {
+    it("sees only this store's tables, not another schema's", async () => {
+      const other = await engine.openStore();
+      // Another application (or test suite) in the same PostgreSQL database has a `tenants` table.
+      const sibling = `${engine.pgSchema}_other`;
+      if (engine.dialect === 'postgres') {
+        await sql
+          .raw(`create schema ${sibling}; create table ${sibling}.tenants (id text)`)
+          .execute(other.db);
+      }
+      try {
+        expect(await tableExists(other, 'tenants')).toBe(false);
+        await migrateToLatest(engine.store);
+        expect(await tableExists(other, 'tenants')).toBe(true);
+        expect(await tableExists(other, 'no_such_table')).toBe(false);
+      } finally {
+        if (engine.dialect === 'postgres') await sql.raw(`drop schema ${sibling} cascade`).execute(other.db);
+      }
+    });
+  },
+  { migrate: false },
+);

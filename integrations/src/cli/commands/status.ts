@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Store } from '../../store/db';
+import { tableExists } from '../../store/db';
 import { collectStatus, type ServiceStatus } from '../../store/status';
 import { openServiceContext } from '../service-context';
 
@@ -11,17 +11,13 @@ export function registerStatusCommand(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const { store } = await openServiceContext({ quietByDefault: true });
       try {
-        const status = (await hasTables(store)) ? await collectStatus(store) : { tenants: [] };
+        // A store the service never started on has no tables yet: "nothing synced", not an error.
+        const status = (await tableExists(store, 'tenants')) ? await collectStatus(store) : { tenants: [] };
         process.stdout.write(opts.json ? `${JSON.stringify(status)}\n` : formatStatus(status));
       } finally {
         await store.close();
       }
     });
-}
-
-/** A store the service never started on has no tables yet: that is "nothing synced", not an error. */
-async function hasTables(store: Store): Promise<boolean> {
-  return (await store.db.introspection.getTables()).some((t) => t.name === 'tenants');
 }
 
 export function formatStatus(status: ServiceStatus): string {
