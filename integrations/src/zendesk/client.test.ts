@@ -405,5 +405,7 @@ describe('Zendesk client against the sandbox Zendesk', () => {
     for await (const page of zd.incrementalTickets({ cursor: cursor! }))
       next.push(...page.tickets.map((t) => t.id));
     expect(next).toEqual([ticket.id]);
+    const tooRecent = zd.incrementalTickets({ startTime: Date.now() / 1000 - 10 }).next();
+    await expect(tooRecent).rejects.toMatchObject({ status: 400, attempts: 1 });
   });
 });

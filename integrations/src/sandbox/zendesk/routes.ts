@@ -345,8 +345,14 @@ export function registerZendeskRoutes(scope: FastifyInstance, sandbox: ZendeskSa
           'InvalidPaginationParameter',
           'start_time must be a unix timestamp',
         );
-      if (start * 1000 > sandbox.now())
-        throw new ZendeskSandboxError(400, 'InvalidPaginationParameter', 'start_time is in the future');
+      // Zendesk: "Must be at least one minute in the past."
+      if (start * 1000 > sandbox.now() - 60_000) {
+        throw new ZendeskSandboxError(
+          400,
+          'InvalidValue',
+          'start_time must be at least one minute in the past',
+        );
+      }
       after = 0;
       filter = (c) => c.generated_timestamp >= start;
     } else {
