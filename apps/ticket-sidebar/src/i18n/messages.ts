@@ -175,6 +175,8 @@ const ptBR = {
   'lookup.searching': 'Buscando…',
   'lookup.notFound': 'Nada encontrado com {{value}}.',
   'lookup.failed': 'A busca falhou. Tente de novo.',
+  'lookup.invalidDocument': 'CPF ou CNPJ inválido: confira os dígitos.',
+  'lookup.invalidEmail': 'E-mail inválido: confira o endereço.',
 
   'guard.warningsTitle': 'Atenção antes de enviar',
   'guard.blockedTitle': 'Esta resposta não pode ser enviada',
@@ -355,6 +357,8 @@ const en: Record<MessageKey, string> = {
   'lookup.searching': 'Searching…',
   'lookup.notFound': 'Nothing found for {{value}}.',
   'lookup.failed': 'The search failed. Try again.',
+  'lookup.invalidDocument': 'Invalid CPF or CNPJ: check the digits.',
+  'lookup.invalidEmail': 'Invalid e-mail: check the address.',
 
   'guard.warningsTitle': 'Check before sending',
   'guard.blockedTitle': 'This reply cannot be sent',

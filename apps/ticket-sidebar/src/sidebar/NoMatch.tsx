@@ -2,10 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input, Label, Message, Select } from '@zendeskgarden/react-forms';
 import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
+import { isValidCnpj, isValidCpf, normalizeEmail } from '@vitrine/shared/identity';
 import type { TicketContext, TicketLookupRequest } from '../context/types';
 import { useI18n } from '../i18n/I18nProvider';
 
 const KINDS: TicketLookupRequest['kind'][] = ['order', 'document', 'email', 'phone'];
+
+/** Catches a mistyped CPF/CNPJ or e-mail before asking the service (check digits, address shape). */
+function invalidInput(kind: TicketLookupRequest['kind'], value: string): 'document' | 'email' | null {
+  if (kind === 'document' && !isValidCpf(value) && !isValidCnpj(value)) return 'document';
+  if (kind === 'email' && !normalizeEmail(value)) return 'email';
+  return null;
+}
 
 /** Nothing matched: say so and let the agent search by what the customer told them. */
 export function NoMatch({ onLookup }: { onLookup: (query: TicketLookupRequest) => Promise<TicketContext> }) {
@@ -26,15 +34,19 @@ function LookupForm({ onLookup }: { onLookup: (query: TicketLookupRequest) => Pr
   const [kind, setKind] = useState<TicketLookupRequest['kind']>('order');
   const [value, setValue] = useState('');
   const [state, setState] = useState<{
-    status: 'idle' | 'searching' | 'notFound' | 'failed';
+    status: 'idle' | 'searching' | 'notFound' | 'failed' | 'invalid';
     value?: string;
-  }>({
-    status: 'idle',
-  });
+    invalid?: 'document' | 'email';
+  }>({ status: 'idle' });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const query = value.trim();
     if (!query) return;
+    const invalid = invalidInput(kind, query);
+    if (invalid) {
+      setState({ status: 'invalid', invalid });
+      return;
+    }
     setState({ status: 'searching' });
     try {
       const context = await onLookup({ kind, value: query });
@@ -67,6 +79,11 @@ function LookupForm({ onLookup }: { onLookup: (query: TicketLookupRequest) => Pr
           <Message validation="warning">{t('lookup.notFound', { value: state.value ?? '' })}</Message>
         )}
         {state.status === 'failed' && <Message validation="error">{t('lookup.failed')}</Message>}
+        {state.status === 'invalid' && (
+          <Message validation="error">
+            {t(state.invalid === 'email' ? 'lookup.invalidEmail' : 'lookup.invalidDocument')}
+          </Message>
+        )}
       </Field>
       <Button size="small" type="submit" disabled={state.status === 'searching' || !value.trim()}>
         {state.status === 'searching' ? t('lookup.searching') : t('lookup.submit')}

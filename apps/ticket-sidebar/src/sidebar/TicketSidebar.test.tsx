@@ -363,3 +363,15 @@ test('in a new ticket the panel explains itself and the reply guard still runs',
   client.setPath('ticket.comment.text', 'Fale comigo no WhatsApp (41) 99876-5432');
   expect((await act(() => client.runHook('ticket.save'))).allowed).toBe(false);
 });
+
+test('a mistyped CPF is caught before asking the service', async () => {
+  const client = sidebarClient({
+    context: buildContext({ match: 'none', order: undefined, deadline: undefined }),
+  });
+  renderSidebar(client);
+  fireEvent.change(await screen.findByLabelText('Buscar por'), { target: { value: 'document' } });
+  fireEvent.change(screen.getByLabelText('Valor'), { target: { value: '123.456.789-00' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Buscar' }));
+  expect(await screen.findByText('CPF ou CNPJ inválido: confira os dígitos.')).toBeTruthy();
+  expect(client.requests).toHaveLength(1);
+});
