@@ -44,6 +44,26 @@ export const americanasClient = perTenant<HttpClient>((ctx) =>
   }),
 );
 
+/**
+ * `/sac` re-lists every ticket on each pass, and at 9 req/s reading each ticket's chats again costs
+ * a second per nine tickets. A ticket whose `updated_at` did not move is served from memory — but
+ * for at most 10 minutes, so new messages are never missed for long even if `updated_at` turned out
+ * not to move on every message (unverified with a real account).
+ */
+const CHATS_MAX_AGE_MS = 10 * 60_000;
+const CHATS_CACHE_SIZE = 20_000;
+interface CachedChats {
+  updatedAt: string;
+  chats: unknown;
+  readAt: number;
+}
+const chatsCache = perTenant<Map<string, CachedChats>>(() => new Map());
+function remember(cache: Map<string, CachedChats>, code: string, entry: CachedChats) {
+  cache.delete(code);
+  cache.set(code, entry);
+  if (cache.size > CHATS_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+}
+
 /** The `cursor` query parameter of a `next_page` URL (the host in it is the real one, never used). */
 export function cursorOf(nextPage: string | null | undefined): string | null {
   if (!nextPage) return null;
@@ -66,14 +86,22 @@ export async function readSacRecords(
   );
   const page = SkySacPage.parse(response.data ?? {});
   const records: SkySacRecordInput[] = [];
+  const cache = chatsCache(ctx);
   for (const sac of page.sacs) {
-    const code = (sac as { code?: unknown }).code;
+    const { code, updated_at: updatedAt } = sac as { code?: unknown; updated_at?: unknown };
     // A ticket without a code cannot be read further; the stream's schema quarantines it.
-    const chats =
-      typeof code === 'string' && code
-        ? (await http.request({ method: 'GET', path: `/sac/${encodeURIComponent(code)}/chats` }, ctx.signal))
-            .data
-        : { chats: [] };
+    if (typeof code !== 'string' || !code) {
+      records.push({ sac, chats: { chats: [] } } as SkySacRecordInput);
+      continue;
+    }
+    const cached = cache.get(code);
+    const fresh =
+      cached && cached.updatedAt === String(updatedAt) && Date.now() - cached.readAt < CHATS_MAX_AGE_MS;
+    const chats = fresh
+      ? cached.chats
+      : (await http.request({ method: 'GET', path: `/sac/${encodeURIComponent(code)}/chats` }, ctx.signal))
+          .data;
+    if (!fresh) remember(cache, code, { updatedAt: String(updatedAt), chats, readAt: Date.now() });
     records.push({ sac, chats } as SkySacRecordInput);
   }
   return { records, nextCursor: page.sacs.length > 0 ? cursorOf(page.next_page) : null };
