@@ -5,6 +5,7 @@ import type { SandboxContext } from '../core/context';
 import type { Collection } from '../core/state';
 import { sandboxDataset, sandboxZendeskSeed } from '../dataset';
 import { ZendeskSandboxAccount, type TicketChange } from './account';
+import { answerOneWaitingTicket } from './agents';
 import { ZendeskSandboxError } from './errors';
 import { SandboxJobs } from './jobs';
 import { PLAN_LIMITS, SandboxRateLimiter, type ZendeskPlan } from './rate-limit';
@@ -36,6 +37,11 @@ export interface ZendeskSandboxOptions {
    * Off unless set, so a long seeded conversation can be replayed quickly.
    */
   ticketUpdateLimit?: { updates: number; windowMs: number };
+  /**
+   * Every this many ms a simulated agent publicly answers the newest Vitrine ticket waiting for an
+   * answer (the demo's replies). Off when unset or 0.
+   */
+  agentReplyEveryMs?: number;
   /** Clock (tests move it instead of waiting). */
   now?: () => number;
 }
@@ -212,6 +218,11 @@ export async function registerZendeskSandbox(
   }
   sandbox.jobs.resumePending();
   sandbox.deliverer.resumePending();
+  if (options.agentReplyEveryMs && options.agentReplyEveryMs > 0) {
+    ctx.every(options.agentReplyEveryMs, () => {
+      answerOneWaitingTicket(sandbox.account);
+    });
+  }
 
   scope.addHook('onRequest', async (request, reply) => {
     if (request.url.includes(CONTROL)) return;
@@ -251,6 +262,9 @@ export async function registerZendeskSandbox(
   registerZendeskRoutes(scope, sandbox);
 
   // Control routes (never rate-limited or faulted): for tests, the demo and `vitrine status`.
+  // The demo (or a test) makes an agent answer now instead of waiting for the timer.
+  scope.post(`${CONTROL}agent-reply`, async () => ({ ticket_id: answerOneWaitingTicket(sandbox.account) }));
+
   scope.get(`${CONTROL}summary`, async () => ({
     tickets: sandbox.account.tickets.count(),
     comments: sandbox.account.comments.count(),

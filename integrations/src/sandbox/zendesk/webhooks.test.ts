@@ -161,3 +161,45 @@ describe('sandbox Zendesk triggers and webhooks', () => {
     expect(await res.json()).toEqual({ error: "Couldn't authenticate you" });
   });
 });
+
+describe('sandbox Zendesk simulated agents', () => {
+  it('answer the newest Vitrine ticket waiting for an agent, through the same trigger path', async () => {
+    const received: Received[] = [];
+    const sandbox = await startSandbox({
+      systems: ['zendesk'],
+      zendesk: { webhooks: { duplicateRate: 0, firstDelayMs: 5 } },
+      extraRoutes: receiver(received),
+    });
+    try {
+      const zd = createZendeskClient({
+        baseUrl: sandbox.baseUrl('zendesk'),
+        auth: { oauthToken: 'x' },
+        tenantId: 'demo',
+        budgets: new RateBudgets(),
+      });
+      await ensureVitrineWebhook(zd, { endpoint: `${sandbox.url}/webhooks/zendesk/demo` });
+      const { ticket: other } = await zd.tickets.create({
+        requester: { name: 'Sem Tag', email: 'semtag@exemplo.com.br' },
+        comment: { body: 'oi' },
+      });
+      const { ticket } = await zd.tickets.create({
+        requester: { name: 'Fernanda Alves', email: 'fernanda@exemplo.com.br' },
+        comment: { body: 'Meu pedido veio errado' },
+        tags: ['vitrine'],
+      });
+      const answer = await fetch(`${sandbox.baseUrl('zendesk')}/_sandbox/agent-reply`, { method: 'POST' });
+      expect(await answer.json()).toEqual({ ticket_id: ticket.id });
+      const bodies: string[] = [];
+      for await (const c of zd.tickets.listComments(ticket.id)) bodies.push(c.body);
+      expect(bodies).toHaveLength(2);
+      expect(bodies[1]).toMatch(/Fernanda/);
+      await until(() => received.length === 1, 'the reply webhook');
+      // Nothing else waits: the untagged ticket is not Vitrine's.
+      const again = await fetch(`${sandbox.baseUrl('zendesk')}/_sandbox/agent-reply`, { method: 'POST' });
+      expect(await again.json()).toEqual({ ticket_id: null });
+      expect((await zd.tickets.show(other.id)).status).toBe('new');
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
