@@ -67,6 +67,7 @@ describeEachEngine('sync outbox', (engine) => {
       zendesk,
       log: silent,
       unconfirmedGraceMs: 0,
+      inflightLeaseMs: 0,
       ...extra,
     });
 
@@ -178,6 +179,7 @@ describeEachEngine('sync outbox', (engine) => {
       zendesk,
       log: silent,
       unconfirmedGraceMs: 0,
+      inflightLeaseMs: 0,
     }).drain();
     expect(zendesk.buyerComments().get('vitrine:madeiramadeira:s1')).toEqual(['Olá', 'Oi?']);
   });
@@ -196,6 +198,56 @@ describeEachEngine('sync outbox', (engine) => {
       now = new Date(now.getTime() + 1_500);
       await w.drain();
     }
+    expect(zendesk.tickets.size).toBe(1);
+  });
+
+  it('sends each effect once when two processes drain the same store at the same time', async () => {
+    const zendesk = new FakeZendesk();
+    const sessions = Array.from({ length: 12 }, (_, i) =>
+      conversation(`p${i}`, [
+        buyerMessage(`p${i}-m1`, `Olá ${i}`, 1),
+        buyerMessage(`p${i}-m2`, `Oi ${i}`, 2),
+      ]),
+    );
+    await sync(sessions);
+    // PostgreSQL: a second connection pool. SQLite: the same connection (two connections of one
+    // thread would block each other's locks), still interleaving the two writers' steps.
+    const other = engine.dialect === 'sqlite' ? engine.store : await engine.openStore();
+    const lease = { inflightLeaseMs: 60_000 };
+    await Promise.all([
+      writer(zendesk, lease).drain(),
+      new OutboxWriter({
+        db: other.db,
+        tenantId,
+        zendesk,
+        log: silent,
+        unconfirmedGraceMs: 0,
+        ...lease,
+      }).drain(),
+    ]);
+    // Whatever one process left inflight for the other is finished by the next drain.
+    await writer(zendesk, lease).drain();
+    await writer(zendesk).drain();
+    expect(zendesk.tickets.size).toBe(12);
+    for (let i = 0; i < 12; i++) {
+      expect(zendesk.buyerComments().get(`vitrine:madeiramadeira:p${i}`)).toEqual([`Olá ${i}`, `Oi ${i}`]);
+    }
+  });
+
+  it('leaves an effect another process just marked inflight alone until its lease runs out', async () => {
+    const zendesk = new FakeZendesk();
+    await sync([conversation('s1', [buyerMessage('m1', 'Olá', 1)])]);
+    await writer(zendesk).drain(1); // the user
+    await engine.store.db
+      .updateTable('sync_outbox')
+      .set({ status: 'inflight', updated_at: new Date().toISOString() })
+      .where('tenant_id', '=', tenantId)
+      .where('kind', '=', 'create_ticket')
+      .execute();
+    await writer(zendesk, { inflightLeaseMs: 60_000 }).drain();
+    expect(zendesk.calls.createMany ?? 0).toBe(0);
+    expect(zendesk.calls.findByExternalId ?? 0).toBe(0);
+    await writer(zendesk, { inflightLeaseMs: 60_000, now: () => new Date(Date.now() + 61_000) }).drain();
     expect(zendesk.tickets.size).toBe(1);
   });
 

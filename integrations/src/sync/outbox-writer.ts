@@ -17,7 +17,7 @@ import {
   checkAgainLater,
   markDone,
   markFailed,
-  markInflight,
+  claimForSending,
   recordJob,
   retryLater,
   type OutboxEntry,
@@ -44,6 +44,11 @@ export interface OutboxWriterOptions {
   unconfirmedGraceMs?: number;
   /** Attempts before an effect that keeps failing transiently is marked failed. */
   maxAttempts?: number;
+  /**
+   * An effect another process marked inflight is left to it this long (it may still be sending);
+   * after that it is treated as abandoned by a crash and reconciled. Default 2 min.
+   */
+  inflightLeaseMs?: number;
 }
 
 export interface DrainReport {
@@ -72,7 +77,10 @@ export class OutboxWriter {
   private readonly batchSize: number;
   private readonly graceMs: number;
   private readonly maxAttempts: number;
+  private readonly leaseMs: number;
   private running: Promise<DrainReport> | null = null;
+  /** Inflight effects whose answer this process lost: reconciled at once, no lease to wait out. */
+  private readonly lostHere = new Set<number>();
 
   constructor(opts: OutboxWriterOptions) {
     this.db = opts.db;
@@ -83,6 +91,7 @@ export class OutboxWriter {
     this.batchSize = Math.min(opts.batchSize ?? 100, 100);
     this.graceMs = opts.unconfirmedGraceMs ?? 60_000;
     this.maxAttempts = opts.maxAttempts ?? 12;
+    this.leaseMs = opts.inflightLeaseMs ?? 120_000;
   }
 
   /** Runs cycles until nothing is due. Concurrent calls share one run (one writer per tenant). */
@@ -117,6 +126,14 @@ export class OutboxWriter {
 
     const ready: OutboxEntry[] = [];
     for (const head of heads) {
+      if (head.status === 'inflight' && !this.lostHere.has(head.id)) {
+        const age = this.now().getTime() - Date.parse(head.updatedAt);
+        // Another process may be sending it right now; after the lease, it crashed.
+        if (age < this.leaseMs) {
+          outcomes.push(await this.waitFor(head, 'inflight in another process', this.leaseMs - age, false));
+          continue;
+        }
+      }
       if (head.status === 'inflight' && writesComment(head.effect)) {
         report.reconciled++;
         outcomes.push(await this.reconcile(head));
@@ -138,8 +155,8 @@ export class OutboxWriter {
   // ── users ────────────────────────────────────────────────────────────────────────────────
 
   private async sendUsers(entries: OutboxEntry[]): Promise<Outcome[]> {
+    entries = await claimForSending(this.db, entries, this.now());
     if (entries.length === 0) return [];
-    await markInflight(this.db, ids(entries), this.now());
     const effects = entries.map((e) => e.effect as EnsureUserEffect);
     let results: BulkItemResult[];
     try {
@@ -196,12 +213,18 @@ export class OutboxWriter {
     }
     if (sendable.length === 0) return outcomes;
 
-    const batch = sendable.map((s) => s.entry);
-    await markInflight(this.db, ids(batch), this.now());
+    const batch = await claimForSending(
+      this.db,
+      sendable.map((s) => s.entry),
+      this.now(),
+    );
+    if (batch.length === 0) return outcomes;
+    const requesterOf = new Map(sendable.map((s) => [s.entry.id, s.requesterId]));
     let jobId: string;
     try {
       ({ jobId } = await this.zendesk.submitTicketCreates(
-        sendable.map(({ entry, requesterId }) => {
+        batch.map((entry) => {
+          const requesterId = requesterOf.get(entry.id)!;
           const effect = entry.effect as CreateTicketEffect;
           return {
             externalId: effect.ticketExternalId,
@@ -249,11 +272,16 @@ export class OutboxWriter {
     }
     if (batch.length === 0) return outcomes;
 
-    const sent = batch.map((b) => b.entry);
-    await markInflight(this.db, ids(sent), this.now());
+    const sent = await claimForSending(
+      this.db,
+      batch.map((b) => b.entry),
+      this.now(),
+    );
+    if (sent.length === 0) return outcomes;
+    const updateOf = new Map(batch.map((b) => [b.entry.id, b.update]));
     let jobId: string;
     try {
-      ({ jobId } = await this.zendesk.submitTicketUpdates(batch.map((b) => b.update)));
+      ({ jobId } = await this.zendesk.submitTicketUpdates(sent.map((e) => updateOf.get(e.id)!)));
     } catch (err) {
       return outcomes.concat(await Promise.all(sent.map((e) => this.afterCallError(e, err))));
     }
@@ -443,7 +471,8 @@ export class OutboxWriter {
     return 'retried';
   }
 
-  private async waitFor(entry: OutboxEntry, reason: string, delayMs = 2_000): Promise<Outcome> {
+  private async waitFor(entry: OutboxEntry, reason: string, delayMs = 2_000, ours = true): Promise<Outcome> {
+    if (ours) this.lostHere.add(entry.id);
     await checkAgainLater(this.db, entry.id, reason, delayMs, this.now());
     return 'waiting';
   }
@@ -498,10 +527,6 @@ function toUpdate(effect: AddCommentEffect | UpdateTicketEffect, link: Link): Ze
 
 function linkKey(source: string, conversationExternalId: string): string {
   return `${source}\u0000${conversationExternalId}`;
-}
-
-function ids(entries: OutboxEntry[]): number[] {
-  return entries.map((e) => e.id);
 }
 
 /** 1 s, 2 s, 4 s… capped at 5 min, with jitter so a burst of failures does not retry in lockstep. */

@@ -98,22 +98,33 @@ export async function chainHeads(
   return heads;
 }
 
-export async function markInflight(
+/**
+ * Marks effects inflight before they are sent, each only if nobody changed it since we read it
+ * (same status and `updated_at`): when two processes drain one store (`vitrine sync --once` beside
+ * `vitrine serve`), each effect is sent by the one that claimed it. Returns the claimed entries.
+ */
+export async function claimForSending(
   db: Kysely<Database>,
-  ids: readonly number[],
+  entries: readonly OutboxEntry[],
   now = new Date(),
-): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .updateTable('sync_outbox')
-    .set((eb) => ({
-      status: 'inflight',
-      attempts: eb('attempts', '+', 1),
-      job_id: null,
-      updated_at: toStoredTime(now),
-    }))
-    .where('id', 'in', ids)
-    .execute();
+): Promise<OutboxEntry[]> {
+  if (entries.length === 0) return [];
+  const at = toStoredTime(now);
+  return db.transaction().execute(async (trx) => {
+    const claimed: OutboxEntry[] = [];
+    for (const entry of entries) {
+      const result = await trx
+        .updateTable('sync_outbox')
+        .set((eb) => ({ status: 'inflight', attempts: eb('attempts', '+', 1), job_id: null, updated_at: at }))
+        .where('id', '=', entry.id)
+        .where('status', '=', entry.status)
+        .where('updated_at', '=', entry.updatedAt)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1)
+        claimed.push({ ...entry, status: 'inflight', updatedAt: at, jobId: null });
+    }
+    return claimed;
+  });
 }
 
 export async function recordJob(db: Kysely<Database>, ids: readonly number[], jobId: string): Promise<void> {

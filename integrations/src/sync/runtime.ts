@@ -116,6 +116,8 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
       log: tenantLog,
       // The sandbox runs a queued job within a second; a real Zendesk may take longer under load.
       unconfirmedWriteGraceMs: config.sandbox.enabled ? 10_000 : 60_000,
+      // Longer than a request can take (15 s timeout, short Retry-After waits in the sandbox).
+      inflightLeaseMs: config.sandbox.enabled ? 30_000 : 120_000,
       onStreamRun: (report) => {
         void progress(tenant.id, report.stream, report.changed, report.caughtUp);
         if (report.changed > 0) pumpWakers.get(tenant.id)?.();

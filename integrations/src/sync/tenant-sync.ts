@@ -15,6 +15,8 @@ export interface TenantSyncOptions {
   log: ConnectorLogger;
   /** See `OutboxWriterOptions.unconfirmedGraceMs`. */
   unconfirmedWriteGraceMs?: number;
+  /** See `OutboxWriterOptions.inflightLeaseMs`. */
+  inflightLeaseMs?: number;
   /** See `ReplyRelayOptions.unconfirmedSendGraceMs`. */
   unconfirmedSendGraceMs?: number;
   /** Pages a stream reads per run before the others get their turn. */
@@ -46,6 +48,7 @@ export class TenantSync {
       zendesk: opts.zendesk,
       log: opts.log,
       unconfirmedGraceMs: opts.unconfirmedWriteGraceMs,
+      inflightLeaseMs: opts.inflightLeaseMs,
     });
     this.relay = new ReplyRelay({
       db: opts.db,
