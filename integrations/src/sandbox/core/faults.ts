@@ -90,6 +90,9 @@ export class FaultInjector {
     }
     if (!this.enabled || this.options.rate === 0) return null;
     const key = `${method} ${url}`;
+    // URLs carry cursors, so the map would grow for ever in a long demo run; forgetting old
+    // occurrences only changes which later requests fail, not how many.
+    if (this.seen.size > 100_000) this.seen.clear();
     const occurrence = (this.seen.get(key) ?? 0) + 1;
     this.seen.set(key, occurrence);
     const hash = createHash('sha256').update(`${this.options.seed}|${key}|${occurrence}`).digest();
