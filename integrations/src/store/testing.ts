@@ -24,6 +24,9 @@ import { migrateToLatest } from './migrations';
  * - When PostgreSQL is unreachable the PostgreSQL half is skipped with a printed reason — except when
  *   `CI` is set: then it fails, because CI must test both engines.
  *
+ * Errors from SQLite (better-sqlite3, a native module loaded once per jest worker) can fail jest's
+ * `instanceof Error` check; assert `.rejects.toMatchObject({ message: … })` rather than `.toThrow()`.
+ *
  * `engine.store` is the suite's store; `engine.openStore()` opens another connection to the same
  * database (e.g. to simulate a restart after a crash); the suite closes it at the end.
  */
