@@ -1,5 +1,6 @@
 import { Order, type Shipment } from '@vitrine/shared';
 import type { Kysely, Selectable } from 'kysely';
+import { canonicalJson } from '../store/payload-hash';
 import type { Database } from '../store/schema';
 import type { AppOrderNumbersTable, AppOrdersTable, AppShipmentsTable } from '../store/tables/app';
 import { toStoredTime } from '../store/time';
@@ -41,7 +42,7 @@ export async function upsertOrder(
     if (existing && existing.source_updated_at === row.source_updated_at) {
       // Same version: nothing to write unless the content differs (a re-ingested page).
       const current = await loadOrder(trx, tenantId, { source: order.source, externalId: order.externalId });
-      if (current && JSON.stringify(current) === JSON.stringify(order)) return 'unchanged';
+      if (current && canonicalJson(current) === canonicalJson(order)) return 'unchanged';
     }
     const { tenant_id: _t, source: _s, external_id: _e, ...changes } = row;
     await trx

@@ -14,6 +14,7 @@ import { findOrdersBy, linkTicketToOrder, loadOrders, LookupValueError } from '.
 import { describeIssues } from '../../context/request-errors';
 import type { Logger } from '../../logging';
 import { addCustomerNote } from '../../orders/customer-notes';
+import { startPeriodicOrderIngestion, type PeriodicIngestion } from '../../orders/periodic-ingestion';
 import { parseCustomerKey, primaryCustomerKey } from '../../orders/customer-keys';
 import type { Store } from '../../store/db';
 
@@ -44,6 +45,21 @@ export async function registerContextRoutes(app: FastifyInstance, deps: ContextR
         deps.log.warn({ err: err.message }, 'sandbox app installation secret not created'),
       );
     });
+    // The simulators' orders, through the connectors, once the server listens (the simulators are
+    // mounted on it) and every minute after, so orders of newly synced conversations appear.
+    let ingestion: PeriodicIngestion | undefined;
+    app.addHook('onListen', async () => {
+      const address = app.server.address();
+      if (!address || typeof address !== 'object') return;
+      const base = `http://127.0.0.1:${address.port}`;
+      ingestion = startPeriodicOrderIngestion({
+        db,
+        tenants: deps.config.tenants,
+        log: deps.log,
+        baseUrlOf: (source) => `${base}/sandbox/${source}`,
+      });
+    });
+    app.addHook('onClose', async () => ingestion?.stop());
   }
 
   await app.register(

@@ -1,0 +1,6 @@
+export * from './customer-keys';
+export * from './order-store';
+export * from './customer-notes';
+export * from './csat-ratings';
+export { ingestOrders, type IngestReport, type OrderIngestTarget, type IngestOptions } from './ingest';
+export { startPeriodicOrderIngestion, type PeriodicIngestion } from './periodic-ingestion';
