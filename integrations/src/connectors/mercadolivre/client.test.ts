@@ -60,6 +60,19 @@ describe('Mercado Livre connector against its simulator', () => {
     }
   });
 
+  it('between full scans, a pass reads the unread packs and recent orders only', async () => {
+    const ctx = sb.connectorContext('mercadolivre');
+    const full = await readAll(messages, ctx);
+    const again = await readAll(messages, ctx);
+    const unread = conversationsOf(sb.sandbox.state, 'mercadolivre')
+      .list((c) => c.kind === 'pack' && c.messages.at(-1)?.author === 'customer')
+      .map((c) => c.conversationId);
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.length).toBeLessThan(full.conversations.length);
+    // Seeded orders are 5 to 25 days old: the 2-day window finds none, the unread list finds these.
+    expect(new Set(again.conversations.map((c) => c.externalId))).toEqual(new Set(unread));
+  });
+
   it('reads claims, a dispute being a mediation with the mediator as counterpart', async () => {
     const { conversations } = await readAll(claims);
     expect(conversations).toHaveLength(

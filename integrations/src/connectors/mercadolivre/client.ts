@@ -6,8 +6,21 @@ const RECONNECT_HINT =
   'o Mercado Livre recusou a autorização: reconecte a conta do vendedor (usuário administrador) em Vitrine › Integrações / ' +
   'Mercado Livre rejected the authorization: reconnect the seller account (an administrator user)';
 
-/** Orders older than this are not scanned for conversations (the unread list still catches old packs). */
-export const ORDER_WINDOW_DAYS = 30;
+/**
+ * How far back the orders search looks for packs. A full scan (30 days) runs on the first pass and
+ * then every 30 minutes; passes in between look at the last 2 days only. Older packs with news are
+ * still caught by the unread list (every pass) and by the `messages` notifications that wake the
+ * stream. Reading every pack of a month on every poll would cost one request per order per minute.
+ */
+export const FULL_WINDOW_DAYS = 30;
+export const RECENT_WINDOW_DAYS = 2;
+const FULL_SCAN_EVERY_MS = 30 * 60_000;
+const lastFullScan = perTenant<{ at: number }>(() => ({ at: 0 }));
+
+/** The window a new pass should scan (days back). */
+export function windowForNewPass(ctx: ConnectorContext, now = Date.now()): number {
+  return now - lastFullScan(ctx).at >= FULL_SCAN_EVERY_MS ? FULL_WINDOW_DAYS : RECENT_WINDOW_DAYS;
+}
 export const ORDERS_PAGE = 50;
 export const CLAIMS_PAGE = 30;
 const MESSAGES_PAGE = 100;
@@ -133,6 +146,7 @@ export function packIdOfResource(resource: string): string | null {
 export async function readPackRecords(
   ctx: ConnectorContext,
   offset: number,
+  windowDays: number,
   now = new Date(),
 ): Promise<{ records: MlPackRecordInput[]; hasMore: boolean }> {
   const client = mercadoLivreClient(ctx);
@@ -149,7 +163,7 @@ export async function readPackRecords(
       if (packId) packs.set(packId, null);
     }
   }
-  const from = new Date(now.getTime() - ORDER_WINDOW_DAYS * 86_400_000).toISOString();
+  const from = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
   const search = await http.request<{
     results?: Array<Record<string, unknown>>;
     paging?: { total?: number };
@@ -179,7 +193,9 @@ export async function readPackRecords(
     records.push({ pack_id: packId, seller_id: sellerId, order, conversation } as MlPackRecordInput);
   }
   const total = search.data.paging?.total ?? 0;
-  return { records, hasMore: orders.length > 0 && offset + orders.length < total };
+  const hasMore = orders.length > 0 && offset + orders.length < total;
+  if (!hasMore && windowDays >= FULL_WINDOW_DAYS) lastFullScan(ctx).at = now.getTime();
+  return { records, hasMore };
 }
 
 /** One page of `mercadolivre.claims`, each claim with its messages. */

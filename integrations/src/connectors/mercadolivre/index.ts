@@ -16,6 +16,7 @@ import {
   readClaimRecords,
   readPack,
   readPackRecords,
+  windowForNewPass,
 } from './client';
 import { claimConversationId, claimToConversation, packConversationId, packToConversation } from './mapping';
 import { moderationRefusal, sellerStartedRefusal } from './moderation';
@@ -26,14 +27,16 @@ export type { MlNotification } from './notifications';
 
 const offsetCursor = (cursor: string | null) => (cursor ? Number(cursor) || 0 : 0);
 
-/** `mercadolivre.messages`: post-sale conversations by pack. Cursor = offset in the recent-orders search. */
+/** `mercadolivre.messages`: post-sale conversations by pack (unread packs, then packs of recent orders). */
 export const messagesStream: StreamDefinition<MlPackRecord> = {
   name: 'mercadolivre.messages',
   schema: MlPackRecord,
   async readPage(ctx, cursor) {
-    const offset = offsetCursor(cursor);
-    const { records, hasMore } = await readPackRecords(ctx, offset);
-    return { records, nextCursor: hasMore ? String(offset + ORDERS_PAGE) : null, caughtUp: !hasMore };
+    // Cursor `<days>:<offset>`: the window of this pass and the position in its orders search.
+    const [days, offset] =
+      cursor && /^\d+:\d+$/.test(cursor) ? cursor.split(':').map(Number) : [windowForNewPass(ctx), 0];
+    const { records, hasMore } = await readPackRecords(ctx, offset!, days!);
+    return { records, nextCursor: hasMore ? `${days}:${offset! + ORDERS_PAGE}` : null, caughtUp: !hasMore };
   },
   externalId: (raw) => packConversationId(raw.pack_id),
   toConversation: (raw) => packToConversation(raw),
