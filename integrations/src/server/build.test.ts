@@ -179,6 +179,23 @@ describe('webhook bodies and errors', () => {
     expect(res.json()).toEqual({ raw: body, parsed: { event: 'ticket.public_reply', ticket_id: '42' } });
   });
 
+  it('the root lists what the service serves', async () => {
+    const res = await call(server, { url: '/' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { mode: string; tenants: string[]; links: { label: string; url: string }[] };
+    expect(body.mode).toBe('sandbox');
+    expect(body.tenants).toEqual(['vitrine-demo']);
+    expect(body.links.map((l) => l.label)).toEqual(
+      expect.arrayContaining([
+        'health',
+        'metrics',
+        'Zendesk webhook (vitrine-demo)',
+        'apps API',
+        'workbench (apps)',
+      ]),
+    );
+  });
+
   it('answers broken JSON with 400 {error, message}', async () => {
     const res = await call(server, {
       method: 'POST',

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { reachableHost } from '../config/load';
 import type { VitrineConfig } from '../config/types';
@@ -7,12 +6,12 @@ import { createMetrics, type VitrineMetrics } from '../metrics';
 import type { SandboxHandle, SandboxOptions } from '../sandbox/plugin';
 import type { Store } from '../store/db';
 import { installErrorHandling } from './errors';
-import { loadOptionalExport } from './optional-module';
 import { keepRawJsonBodies } from './raw-body';
 import { CONTEXT_API_PREFIX, registerContextRoutes } from './routes/context';
 import { registerHealthRoute } from './routes/health';
 import { registerMetricsRoute } from './routes/metrics';
 import { registerWebhookRoutes, WEBHOOKS_PREFIX } from './routes/webhooks';
+import { registerWorkbenchRoutes, WORKBENCH_PREFIX } from './routes/workbench';
 import type { SyncRuntime } from './sync-runtime';
 
 export interface ServerDeps {
@@ -46,12 +45,6 @@ export interface VitrineServer {
   servedUrls(): ServedUrl[];
 }
 
-/** The workbench page (`routes/workbench.ts`), when present. */
-type RouteModule = (
-  app: FastifyInstance,
-  deps: { config: VitrineConfig; store: Store; log: Logger },
-) => unknown;
-
 const QUIET_PATHS = /^\/(sandbox\/|metrics|healthz)/;
 
 /** Builds the fastify app; call `app.listen` (or `app.inject` in tests) afterwards. */
@@ -81,13 +74,8 @@ export async function buildServer(deps: ServerDeps): Promise<VitrineServer> {
   const webhooksMounted = await registerWebhookRoutes(app, deps.syncRuntime);
 
   await registerContextRoutes(app, { config, store, log });
-  // The workbench page (apps hosted locally) is a development and demo tool: mounted when present.
-  const registerWorkbench = loadOptionalExport<RouteModule>(
-    path.join(__dirname, 'routes', 'workbench'),
-    'registerWorkbenchRoutes',
-    'null',
-  );
-  if (registerWorkbench) await registerWorkbench(app, { config, store, log });
+  // The workbench (the apps hosted on a local agent page) exists in sandbox mode only.
+  await registerWorkbenchRoutes(app, { config, store, log });
 
   let sandbox: SandboxHandle | undefined;
   if (deps.mountSandbox ?? config.sandbox.enabled) {
@@ -120,12 +108,20 @@ export async function buildServer(deps: ServerDeps): Promise<VitrineServer> {
       }
     }
     urls.push({ label: 'apps API', url: `${base}${CONTEXT_API_PREFIX}` });
-    if (registerWorkbench) urls.push({ label: 'workbench', url: `${base}/workbench` });
+    if (config.sandbox.enabled) urls.push({ label: 'workbench (apps)', url: `${base}${WORKBENCH_PREFIX}` });
     for (const system of sandbox?.systems ?? []) {
       urls.push({ label: `sandbox ${system}`, url: `${base}/sandbox/${system}` });
     }
     return urls;
   };
+
+  // A person opening the service in a browser sees what it serves.
+  app.get('/', async () => ({
+    service: 'vitrine',
+    mode: config.sandbox.enabled ? 'sandbox' : 'production',
+    tenants: config.tenants.map((t) => t.id),
+    links: servedUrls(),
+  }));
 
   return { app, metrics, sandbox, publicBaseUrl, servedUrls };
 }
