@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { ConfigError } from './errors';
 
 /**
- * Readers for single settings. Each turns a raw value (an environment string or a JSON value from
- * the config file) into a typed one, or stops with one sentence naming the setting and the fix.
+ * Readers for single settings. Each validates a raw value (an environment string or a JSON value
+ * from the config file) with zod, or stops with one sentence naming the setting and the fix (zod's
+ * own messages name no setting, so they are replaced, not shown).
  */
 
 export type Raw = unknown;
@@ -12,24 +14,25 @@ function shown(value: Raw): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+/** A number given as JSON, or as text in the environment. */
+const numeric = (pattern: RegExp) =>
+  z.union([z.number(), z.string().trim().regex(pattern).transform(Number)]).pipe(z.number().finite());
+
 export function readInteger(
   name: string,
   value: Raw,
   range: { min: number; max: number },
   example: string,
 ): number {
-  const n =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
-        ? Number(value)
-        : NaN;
-  if (!Number.isInteger(n) || n < range.min || n > range.max) {
+  const parsed = numeric(/^-?\d+$/)
+    .pipe(z.number().int().min(range.min).max(range.max))
+    .safeParse(value);
+  if (!parsed.success) {
     throw new ConfigError(
       `${name} must be a whole number from ${range.min} to ${range.max} (got "${shown(value)}"); set for example ${name}=${example}, or leave it unset.`,
     );
   }
-  return n;
+  return parsed.data;
 }
 
 export function readNumber(
@@ -38,48 +41,44 @@ export function readNumber(
   range: { min: number; max: number },
   example: string,
 ): number {
-  const n =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && value.trim() !== ''
-        ? Number(value)
-        : NaN;
-  if (!Number.isFinite(n) || n < range.min || n > range.max) {
+  const parsed = numeric(/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i)
+    .pipe(z.number().min(range.min).max(range.max))
+    .safeParse(value);
+  if (!parsed.success) {
     throw new ConfigError(
       `${name} must be a number from ${range.min} to ${range.max} (got "${shown(value)}"); set for example ${name}=${example}, or leave it unset.`,
     );
   }
-  return n;
+  return parsed.data;
 }
 
 export function readText(name: string, value: Raw, hint: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
+  const parsed = z.string().trim().min(1).safeParse(value);
+  if (!parsed.success)
     throw new ConfigError(`${name} must be a non-empty text (got "${shown(value)}"); ${hint}.`);
-  }
-  return value.trim();
+  return parsed.data;
 }
 
 export function readChoice<T extends string>(name: string, value: Raw, choices: readonly T[]): T {
-  const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
-  if (!choices.includes(text as T)) {
+  const parsed = z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(choices as unknown as [T, ...T[]]))
+    .safeParse(value);
+  if (!parsed.success)
     throw new ConfigError(`${name} must be one of ${choices.join(', ')} (got "${shown(value)}").`);
-  }
-  return text as T;
+  return parsed.data as T;
 }
 
 /** DATABASE_URL: only PostgreSQL; the message never repeats the URL, which may hold a password. */
 export function readDatabaseUrl(name: string, value: Raw): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  let protocol = '';
-  try {
-    protocol = new URL(text).protocol;
-  } catch {
-    // reported below
-  }
-  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+  const url = z.string().trim().pipe(z.url()).safeParse(value);
+  const protocol = url.success ? new URL(url.data).protocol : '';
+  if (!url.success || (protocol !== 'postgres:' && protocol !== 'postgresql:')) {
     throw new ConfigError(
       `${name} must be a PostgreSQL URL like postgres://user:password@host:5432/vitrine${protocol ? ` (got a ${protocol}// URL)` : ''}; unset it to use the built-in SQLite store.`,
     );
   }
-  return text;
+  return url.data;
 }
