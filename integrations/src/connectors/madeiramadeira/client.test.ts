@@ -58,6 +58,25 @@ describe('MadeiraMadeira connector against its simulator', () => {
     expect(await client.accessToken()).not.toBe(first);
   });
 
+  it('exchanges a new token before the old one expires', async () => {
+    // A JWT that lives 2 minutes is always inside the 5-minute safety margin: every use renews it.
+    const short = await startMarketplaceSandbox({
+      systems: ['madeiramadeira'],
+      seed: 11,
+      simulators: { madeiramadeira: { tokenTtlSec: 120 } },
+    });
+    try {
+      const client = madeiraMadeiraClient(short.connectorContext('madeiramadeira'));
+      const first = await client.accessToken();
+      const second = await client.accessToken();
+      expect(second).not.toBe(first);
+      const fresh = madeiraMadeiraClient(sb.connectorContext('madeiramadeira'));
+      expect(await fresh.accessToken()).toBe(await fresh.accessToken()); // 1 h token: reused
+    } finally {
+      await short.close();
+    }
+  });
+
   it('a wrong portal token stops with a sentence for the admin', async () => {
     const ctx = sb.connectorContext('madeiramadeira', { token: 'errado' });
     await expect(stream.readPage(ctx, null)).rejects.toThrow(
