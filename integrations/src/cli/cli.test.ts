@@ -16,6 +16,9 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'vitrine.js');
 const BUILT = path.join(ROOT, 'integrations', 'dist', 'cli', 'main.js');
 
+// Each test starts real processes on a shared 2-core machine.
+jest.setTimeout(120_000);
+
 function vitrine(engine: EngineUnderTest, args: string[], env: Record<string, string> = {}) {
   const databaseUrl = engine.databaseUrl
     ? // The suite's own schema, through libpq's `options` (what `search_path` the server applies).

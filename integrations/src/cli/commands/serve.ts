@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { VitrineServer } from '../../server/build';
 import { describeDatabaseUrl } from '../../store/db';
 import { migrateToLatest } from '../../store/migrations';
 import { listenOrExplain, pointSandboxTenantAt } from '../listen';
@@ -22,17 +23,18 @@ export function registerServeCommand(program: Command): void {
       const { config, log, store } = await openServiceContext();
       const say = (line: string) => process.stdout.write(`${line}\n`);
       let stopping = false;
+      let server: VitrineServer | undefined;
       try {
         const { applied } = await migrateToLatest(store);
         if (applied.length > 0) log.info({ applied }, 'database migrated');
 
         const metrics = createMetrics({ store });
         const runtime = createSyncRuntime({ config, store, log, metrics, onProgress: progressPrinter(say) });
-        const server = await buildServer({ config, store, log, metrics, syncRuntime: runtime });
-        await listenOrExplain(server, config);
-        pointSandboxTenantAt(config, server.publicBaseUrl());
+        const listening = await buildServer({ config, store, log, metrics, syncRuntime: runtime });
+        server = listening;
+        await listenOrExplain(listening, config);
+        pointSandboxTenantAt(config, listening.publicBaseUrl());
         await provisionTenants(store, config);
-        await runtime.start();
 
         say('');
         say(
@@ -43,9 +45,10 @@ export function registerServeCommand(program: Command): void {
         say(
           `  store: ${config.databaseUrl ? `PostgreSQL ${describeDatabaseUrl(config.databaseUrl)}` : `SQLite in ${config.dataDir}`}`,
         );
-        for (const { label, url } of server.servedUrls()) say(`  ${label.padEnd(28)} ${url}`);
+        for (const { label, url } of listening.servedUrls()) say(`  ${label.padEnd(28)} ${url}`);
         say('  status: npx vitrine status   ·   stop: Ctrl-C');
         say('');
+        await runtime.start();
 
         const shutdown = async (signal: string) => {
           if (stopping) {
@@ -61,7 +64,7 @@ export function registerServeCommand(program: Command): void {
           force.unref();
           try {
             await runtime.stop();
-            await server.app.close();
+            await listening.app.close();
             await store.close();
           } catch (err) {
             process.stderr.write(`vitrine: error while shutting down: ${(err as Error).message}\n`);
@@ -72,6 +75,8 @@ export function registerServeCommand(program: Command): void {
         process.on('SIGINT', () => void shutdown('SIGINT'));
         process.on('SIGTERM', () => void shutdown('SIGTERM'));
       } catch (err) {
+        // Startup failed: release the port and the database so the process can exit with the error.
+        await server?.app.close().catch(() => undefined);
         await store.close().catch(() => undefined);
         throw err;
       }
