@@ -42,20 +42,14 @@ export async function listCsatRatings(
   by: { ticketIds: string[]; customerKeys: string[] },
   limit = 20,
 ): Promise<CsatRating[]> {
-  // Two indexed lookups merged here: one statement with an OR across the two columns would scan
-  // the tenant's ratings.
+  // Two indexed lookups in one statement: an OR across the two columns would scan the tenant's ratings.
   const select = () => db.selectFrom('app_csat_ratings').selectAll().where('tenant_id', '=', tenantId);
-  const [byTicket, byCustomer] = await Promise.all([
-    by.ticketIds.length > 0 ? select().where('ticket_id', 'in', by.ticketIds).execute() : [],
-    by.customerKeys.length > 0
-      ? select()
-          .where('customer_key', 'in', by.customerKeys)
-          .orderBy('created_at', 'desc')
-          .limit(limit)
-          .execute()
-      : [],
-  ]);
-  const unique = new Map([...byTicket, ...byCustomer].map((row) => [row.external_id, row]));
+  const byTicket = by.ticketIds.length > 0 ? select().where('ticket_id', 'in', by.ticketIds) : undefined;
+  const byCustomer =
+    by.customerKeys.length > 0 ? select().where('customer_key', 'in', by.customerKeys) : undefined;
+  const query = byTicket && byCustomer ? byTicket.unionAll(byCustomer) : (byTicket ?? byCustomer)!;
+  const rows = await query.execute();
+  const unique = new Map(rows.map((row) => [row.external_id, row]));
   return [...unique.values()]
     .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0))
     .slice(0, limit)

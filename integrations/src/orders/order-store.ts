@@ -123,6 +123,7 @@ export async function loadOrderByNumber(
   number: string,
   preferSource?: string,
 ): Promise<Order | undefined> {
+  // Order and shipments in one statement (one row per shipment): this runs on every ticket open.
   const rows = await db
     .selectFrom('app_order_numbers as n')
     .innerJoin('app_orders as o', (join) =>
@@ -131,15 +132,57 @@ export async function loadOrderByNumber(
         .onRef('o.source', '=', 'n.source')
         .onRef('o.external_id', '=', 'n.order_external_id'),
     )
+    .leftJoin('app_shipments as s', (join) =>
+      join
+        .onRef('s.tenant_id', '=', 'o.tenant_id')
+        .onRef('s.source', '=', 'o.source')
+        .onRef('s.order_external_id', '=', 'o.external_id'),
+    )
     .selectAll('o')
+    .select([
+      's.position as s_position',
+      's.carrier as s_carrier',
+      's.carrier_name as s_carrier_name',
+      's.tracking_code as s_tracking_code',
+      's.tracking_url as s_tracking_url',
+      's.status as s_status',
+      's.items as s_items',
+      's.posted_at as s_posted_at',
+      's.estimated_delivery_date as s_estimated_delivery_date',
+      's.delivered_at as s_delivered_at',
+      's.events as s_events',
+      's.last_checked_at as s_last_checked_at',
+    ])
     .where('n.tenant_id', '=', tenantId)
     .where('n.number', 'in', orderNumberKeys(number, preferSource))
-    .limit(5)
+    .limit(50)
     .execute();
-  const row = rows.find((r) => r.source === preferSource) ?? rows[0];
-  if (!row) return undefined;
-  const shipments = await loadShipments(db, tenantId, { source: row.source, externalId: row.external_id });
-  return orderOf(row, shipments);
+  const first = rows.find((r) => r.source === preferSource) ?? rows[0];
+  if (!first) return undefined;
+  const mine = rows.filter((r) => r.source === first.source && r.external_id === first.external_id);
+  const shipments: Selectable<AppShipmentsTable>[] = [];
+  for (const r of mine) {
+    if (r.s_position === null || r.s_carrier === null || r.s_status === null) continue;
+    shipments.push({
+      tenant_id: tenantId,
+      source: first.source,
+      order_external_id: first.external_id,
+      position: Number(r.s_position),
+      carrier: r.s_carrier,
+      carrier_name: r.s_carrier_name,
+      tracking_code: r.s_tracking_code,
+      tracking_url: r.s_tracking_url,
+      status: r.s_status,
+      items: r.s_items ?? '[]',
+      posted_at: r.s_posted_at,
+      estimated_delivery_date: r.s_estimated_delivery_date,
+      delivered_at: r.s_delivered_at,
+      events: r.s_events ?? '[]',
+      last_checked_at: r.s_last_checked_at,
+    });
+  }
+  shipments.sort((x, y) => x.position - y.position);
+  return orderOf(first, shipments);
 }
 
 /** The forms a number is indexed and searched under: read with and without the source's rules. */
