@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
 import {
@@ -37,6 +38,8 @@ let page: Page;
 let ticket: SandboxTicket;
 let context: ContextSummary;
 let whatsappTicketId: number;
+/** Every response body the browser received (the page, the sidebar, their requests). */
+const seenByBrowser: string[] = [];
 
 const sidebar = (): FrameLocator => page.frameLocator('iframe.app-frame');
 
@@ -71,6 +74,12 @@ beforeAll(async () => {
     whatsappTicketId = context.otherContacts.find((c) => c.channel === 'whatsapp')!.ticketId;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('response', (response) => {
+      void response
+        .text()
+        .then((body) => seenByBrowser.push(body))
+        .catch(() => undefined);
+    });
     await page.goto(`${service.baseUrl}/workbench#ticket/${ticket.id}`);
     await page
       .getByTestId('ticket-subject')
@@ -88,6 +97,16 @@ afterAll(async () => {
 });
 
 describe('workbench: a MadeiraMadeira ticket with the sidebar', () => {
+  afterAll(() => {
+    // The secure setting never reaches the browser: the proxy signs server-side. The demo
+    // installation's secret derives from the service key (sandboxInstallationSecret in app-auth).
+    const secret = createHmac('sha256', service.secretKey)
+      .update('vitrine-demo app installation')
+      .digest('base64url');
+    expect(seenByBrowser.length).toBeGreaterThan(10);
+    expect(seenByBrowser.filter((body) => body.includes(secret))).toEqual([]);
+  });
+
   it('shows the reply deadline given by MadeiraMadeira and the duplicate WhatsApp ticket', async () => {
     await sidebar().getByText('prazo informado pela MadeiraMadeira').waitFor({ timeout: 15_000 });
     const contact = sidebar().getByText(`#${whatsappTicketId}`, { exact: true });

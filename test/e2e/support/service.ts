@@ -17,6 +17,8 @@ const BUILT = [
 export interface RunningService {
   baseUrl: string;
   dataDir: string;
+  /** VITRINE_SECRET_KEY the service runs with. */
+  secretKey: Buffer;
   /** Everything the service printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startService(
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
+  const secretKey = randomBytes(32);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     VITRINE_DATA_DIR: dataDir,
@@ -62,7 +65,7 @@ export async function startService(
     HOST: '127.0.0.1',
     VITRINE_SANDBOX_FAULT_RATE: '0',
     VITRINE_POLL_INTERVAL_MS: String(options.pollIntervalMs ?? 1000),
-    VITRINE_SECRET_KEY: randomBytes(32).toString('base64'),
+    VITRINE_SECRET_KEY: secretKey.toString('base64'),
   };
   // Sandbox mode on SQLite, whatever the developer's shell points at.
   delete env.VITRINE_CONFIG;
@@ -100,7 +103,7 @@ export async function startService(
       `The service did not answer /healthz on ${baseUrl} within the time limit. Its output:\n${output.slice(-4000)}`,
     );
   }
-  return { baseUrl, dataDir, output: () => output, stop };
+  return { baseUrl, dataDir, secretKey, output: () => output, stop };
 }
 
 /** Polls `probe` until it returns a value (not undefined), or fails with `what` and the last state. */
