@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Sidebar benchmark (`npm run bench:sidebar`, after `npm run build`):
+// Sidebar benchmark (`npm run bench:sidebar`, which builds first; or `node scripts/bench/sidebar.js --runs N`):
 //  1. JS+CSS gzip size of the built sidebar against the 150 KB budget (scripts/apps/bundle-size.js);
 //  2. time from the sidebar iframe's navigation start to the ticket context rendered, in headless
 //     Chromium on the sandbox, hosted by the workbench (ZAF handshake, context request through the
