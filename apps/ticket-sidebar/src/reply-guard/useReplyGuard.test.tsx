@@ -94,3 +94,15 @@ test('an attachment above MadeiraMadeira’s size limit blocks the save, naming 
   expect(outcome.message).toContain('comprovante.pdf');
   expect(outcome.message).not.toContain('foto.jpg');
 });
+
+test('a save before the channel is known reads the tags itself and still blocks', async () => {
+  const client = sidebarClient({ location: 'new_ticket_sidebar' });
+  const get = client.get.bind(client);
+  // The panel's own tag lookup never answers: only the save hook's read can find the channel.
+  client.get = (path) => (path === 'ticket.tags' ? new Promise(() => undefined) : get(path));
+  renderSidebar(client);
+  await screen.findByText(/^Ticket novo/);
+  client.setPath('ticket.comment.text', WHATSAPP_REPLY);
+  const outcome = await act(() => client.runHook('ticket.save'));
+  expect(outcome.allowed).toBe(false);
+});

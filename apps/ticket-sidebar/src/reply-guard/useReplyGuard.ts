@@ -21,8 +21,8 @@ export function useReplyGuard(contextChannel: ChannelId | undefined): Finding[] 
   const [tagChannel, setTagChannel] = useState<ChannelId | undefined>();
   const [findings, setFindings] = useState<Finding[]>([]);
   const channel = contextChannel ?? tagChannel;
-  const latest = useRef({ channel, locale });
-  latest.current = { channel, locale };
+  const latest = useRef({ channel, contextChannel, locale });
+  latest.current = { channel, contextChannel, locale };
 
   useEffect(() => {
     let active = true;
@@ -40,13 +40,20 @@ export function useReplyGuard(contextChannel: ChannelId | undefined): Finding[] 
 
   useEffect(() => {
     const onSave = async (): Promise<void> => {
-      const { channel: current, locale: currentLocale } = latest.current;
-      if (!current) return;
+      // Everything the decision needs is read at save time, tags included: the agent may save
+      // before the context or the first tag lookup has arrived.
       const draft = await client.get([
         'ticket.comment.text',
         'ticket.comment.attachments',
         'ticket.comment.type',
+        'ticket.tags',
       ]);
+      const { locale: currentLocale } = latest.current;
+      const tags = draft['ticket.tags'];
+      const current =
+        latest.current.contextChannel ??
+        (Array.isArray(tags) ? channelFromTags(tags as string[]) : undefined);
+      if (!current) return;
       if (draft['ticket.comment.type'] === 'internalNote') return;
       const found = findingsFor(
         current,
