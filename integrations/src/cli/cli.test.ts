@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { MIGRATIONS } from '../store/migrations';
 import { advanceCheckpoint, recordStreamFailure } from '../store/checkpoints';
@@ -163,3 +164,28 @@ describeEachEngine(
   },
   { migrate: false },
 );
+
+describe('vitrine CLI without its database', () => {
+  it('names the unreachable PostgreSQL server without its password, and the fix', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-cli-'));
+    try {
+      const result = spawnSync(process.execPath, [BIN, 'status'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: {
+          PATH: process.env.PATH ?? '',
+          VITRINE_DATA_DIR: dir,
+          DATABASE_URL: 'postgres://vitrine:s3nh4@127.0.0.1:1/vitrine',
+        },
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /^vitrine: Could not connect to PostgreSQL at 127\.0\.0\.1:1\/vitrine \(.+\)\. Check DATABASE_URL and that the server is running, or unset DATABASE_URL to use SQLite\.\n$/,
+      );
+      expect(result.stderr).not.toContain('s3nh4');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -16,11 +16,17 @@ export function reportCliError(err: unknown): number {
     return err.exitCode === 0 ? 0 : 2;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`vitrine: ${firstLine(message)}\n`);
-  if (process.env.VITRINE_DEBUG === '1' && err instanceof Error && err.stack)
-    process.stderr.write(`${err.stack}\n`);
+  const debug = process.env.VITRINE_DEBUG === '1';
+  // An error we did not foresee is a bug: say where to find the details.
+  const explained = err instanceof Error && EXPLAINED_ERRORS.has(err.name);
+  const hint = debug || explained ? '' : ' (VITRINE_DEBUG=1 shows the details)';
+  process.stderr.write(`vitrine: ${firstLine(message)}${hint}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   return err instanceof Error && err.name === 'UsageError' ? 2 : 1;
 }
+
+/** Errors whose message is already the whole story for the reader. */
+const EXPLAINED_ERRORS = new Set(['ConfigError', 'StoreError', 'CredentialsError', 'UsageError']);
 
 function firstLine(message: string): string {
   return message.split('\n')[0]?.trim() || 'unexpected error';

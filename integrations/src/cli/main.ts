@@ -35,6 +35,14 @@ function packageVersion(): string {
 }
 
 if (require.main === module || isBinEntry()) {
+  // A failure outside a command's own flow (a background task of `serve`) ends the process the same
+  // way: one line, exit code 1.
+  const fail = (err: unknown) => {
+    reportCliError(err);
+    process.exit(1);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
   buildProgram()
     .parseAsync(process.argv)
     .catch((err: unknown) => {
