@@ -118,6 +118,7 @@ function validateAppPackage(dir) {
   checkAssets(dir, errors);
   checkRequirements(dir, manifest, errors, warnings);
   checkSettingPlaceholders(dir, manifest, errors);
+  checkRootRelativeAssets(dir, warnings);
   checkNoSymlinks(dir, errors);
   return { errors, warnings };
 }
@@ -577,6 +578,21 @@ function checkSettingPlaceholders(dir, manifest, errors) {
     }
     for (const name of unknown) {
       errors.push(`${file}: uses {{setting.${name}}}, but the manifest declares no parameter "${name}"`);
+    }
+  }
+}
+
+/**
+ * Zendesk and `zcli apps:server` serve the assets under a per-app prefix (`/<app_id>/assets/`), so
+ * a page that loads `/main.js` from the site root works on a dev server and breaks everywhere else.
+ */
+function checkRootRelativeAssets(dir, warnings) {
+  const assets = path.join(dir, 'assets');
+  if (!fs.existsSync(assets)) return;
+  for (const file of fs.readdirSync(assets).filter((name) => name.endsWith('.html'))) {
+    const html = fs.readFileSync(path.join(assets, file), 'utf8');
+    for (const match of html.matchAll(/\b(?:src|href)\s*=\s*["'](\/[^/"'][^"']*)["']/g)) {
+      warnings.push(`assets/${file}: loads ${match[1]} from the site root; use a relative URL (./…)`);
     }
   }
 }

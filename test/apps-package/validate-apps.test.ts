@@ -363,3 +363,10 @@ test('zcli runs only with a subdomain and a credential', () => {
     zendeskCredentials({ ZENDESK_SUBDOMAIN: 'loja', ZENDESK_EMAIL: 'a@b.c', ZENDESK_API_TOKEN: 't' }),
   ).toEqual({ subdomain: 'loja' });
 });
+
+test('a page loading its script from the site root is flagged (assets live under a prefix)', () => {
+  fs.writeFileSync(path.join(dir, 'assets/iframe.html'), '<script type="module" src="/main.js"></script>');
+  expect(warnings()).toEqual([
+    'assets/iframe.html: loads /main.js from the site root; use a relative URL (./…)',
+  ]);
+});
