@@ -86,10 +86,15 @@ function defineEngineSuite(
 ): void {
   let store: Store | undefined;
   const extraStores: Store[] = [];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-store-'));
+  // Created when the suite starts, so a skipped suite leaves nothing behind.
+  let dataDir: string | undefined;
+  const requireDataDir = () => {
+    if (!dataDir) throw new Error('The test data dir exists only inside tests and hooks (after beforeAll).');
+    return dataDir;
+  };
   const pgSchema = dialect === 'postgres' ? `test_${randomBytes(6).toString('hex')}` : undefined;
   const databaseUrl = dialect === 'postgres' ? TEST_DATABASE_URL : undefined;
-  const open = () => openStore({ databaseUrl, dataDir, log: silent, pgSchema });
+  const open = () => openStore({ databaseUrl, dataDir: requireDataDir(), log: silent, pgSchema });
 
   const engine: EngineUnderTest = {
     dialect,
@@ -97,7 +102,9 @@ function defineEngineSuite(
       if (!store) throw new Error('The test store is open only inside tests and hooks (after beforeAll).');
       return store;
     },
-    dataDir,
+    get dataDir() {
+      return requireDataDir();
+    },
     databaseUrl,
     pgSchema,
     async openStore() {
@@ -108,6 +115,7 @@ function defineEngineSuite(
   };
 
   beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-store-'));
     if (pgSchema) await withAdminPool((pool) => pool.query(`create schema ${pgSchema}`));
     store = await open();
     if (options.migrate !== false) await migrateToLatest(store);
@@ -116,7 +124,7 @@ function defineEngineSuite(
   afterAll(async () => {
     for (const s of [...extraStores, ...(store ? [store] : [])]) await s.close().catch(() => undefined);
     if (pgSchema) await withAdminPool((pool) => pool.query(`drop schema if exists ${pgSchema} cascade`));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   suite(engine);
