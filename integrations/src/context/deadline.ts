@@ -5,9 +5,9 @@ import {
   type ChannelId,
   type TicketDeadline,
 } from '@vitrine/shared';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
-import type { SyncConversationsTable } from '../store/tables/sync';
+import type { TicketConversation } from './ticket-records';
 
 /**
  * The reply deadline of the conversation's oldest customer message the seller has not answered
@@ -18,7 +18,7 @@ import type { SyncConversationsTable } from '../store/tables/sync';
 export async function conversationDeadline(
   db: Kysely<Database>,
   tenantId: string,
-  conversation: Selectable<SyncConversationsTable>,
+  conversation: TicketConversation,
   channel: ChannelId,
   calendar: BusinessCalendar,
   now: Date,
