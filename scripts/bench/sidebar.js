@@ -188,7 +188,14 @@ async function main() {
         `(${RUNS} cold runs, ticket #${ticketId}) — budget ${BUDGET_CONTEXT_MS} ms: ` +
         `${median(context) <= BUDGET_CONTEXT_MS ? 'within' : 'OVER'}`,
     );
+    const afterLoad = runs.map((r) => r.contextMs - r.loadMs);
     console.log(`  sidebar page load median ${ms(median(load))} (iframe load event: JS parsed and run)`);
+    console.log(
+      `  after load        median ${ms(median(afterLoad))} (handshake, context request through the proxy, render)`,
+    );
+    console.log(
+      `  machine load      ${os.loadavg()[0].toFixed(1)} (1-min load average on ${os.cpus().length} cores)`,
+    );
     console.log(
       `  baseline          median ${ms(median(blank))} (empty page in an iframe, same server); ` +
         `context rendered = ${(median(context) / Math.max(1, median(blank))).toFixed(1)}× the baseline`,

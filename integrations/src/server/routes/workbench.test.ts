@@ -116,6 +116,34 @@ describeEachEngine('workbench routes', (engine) => {
   });
 });
 
+describeEachEngine('workbench outside sandbox mode', (engine) => {
+  it('serves neither the page nor the proxy', async () => {
+    const sandboxConfig = loadConfig({
+      env: {
+        VITRINE_DATA_DIR: engine.dataDir,
+        PORT: '0',
+        VITRINE_SECRET_KEY: randomBytes(32).toString('base64'),
+      },
+    });
+    const config = { ...sandboxConfig, sandbox: { ...sandboxConfig.sandbox, enabled: false } };
+    const app = Fastify({ loggerInstance: silentLogger() as FastifyBaseLogger });
+    await registerWorkbenchRoutes(app, { config, store: engine.store, log: silentLogger() });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const page = await fetch(`${base}/workbench`);
+      expect(page.status).toBe(404);
+      expect(await page.text()).toContain('modo sandbox');
+      const proxy = await fetch(`${base}/workbench/proxy`, { method: 'POST', body: '{}' });
+      expect(proxy.status).toBe(404);
+      expect((await fetch(`${base}/workbench/app.json`)).status).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('prepareProxiedRequest', () => {
   const settings = {
     serviceUrl: { value: 'https://api.vitrine.app.br', secure: false },
