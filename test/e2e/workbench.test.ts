@@ -170,7 +170,20 @@ describe('workbench: a MadeiraMadeira ticket with the sidebar', () => {
     expect(await page.getByTestId('reply-text').inputValue()).toBe(BLOCKED_REPLY);
   });
 
+  it('lets an internal note with the number through: notes never reach the marketplace', async () => {
+    await page.getByLabel('Nota interna').check();
+    await page.getByTestId('reply-text').fill(`Cliente pediu contato: ${BLOCKED_REPLY}`);
+    await page.getByTestId('submit').click();
+    await page.getByTestId('submit-status').filter({ hasText: 'Enviado' }).waitFor({ timeout: 20_000 });
+    const notes = (await ticketComments(service.baseUrl, ticket.id)).filter((c) =>
+      c.body.startsWith('Cliente pediu contato:'),
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.public).toBe(false);
+  });
+
   it('sends a clean reply that reaches the MadeiraMadeira simulator exactly once', async () => {
+    await page.getByLabel('Resposta pública').check();
     await page.getByTestId('reply-text').fill(CLEAN_REPLY);
     await page.getByTestId('submit').click();
     await page.getByTestId('submit-status').filter({ hasText: 'Enviado' }).waitFor({ timeout: 20_000 });
