@@ -164,8 +164,10 @@ describe.each(engines)('service delivers exactly once across faults and kill -9 
         throw err;
       } finally {
         await service.kill9();
-        await pg?.drop().catch(() => undefined);
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        if (!process.env.VITRINE_KEEP_TEST_DATA) await pg?.drop().catch(() => undefined);
+        // VITRINE_KEEP_TEST_DATA=1 keeps the data dir (and its sandbox.db) to investigate a failure.
+        if (process.env.VITRINE_KEEP_TEST_DATA) console.warn(`test data kept in ${dataDir}`);
+        else fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },
     12 * 60_000,

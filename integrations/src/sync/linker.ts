@@ -14,7 +14,8 @@ import { duplicateNoteBody } from './agent-notes';
 import type { ConnectorLogger } from './connector';
 import { conversationChain, ticketChain, type PlannedEffect } from './effects';
 import { enqueueEffects } from './outbox';
-import type { ZendeskGateway } from './zendesk-gateway';
+import { recordInboundEvent } from './inbound-events';
+import type { ExportedTicket, ZendeskGateway } from './zendesk-gateway';
 
 /** The incremental export of tickets that reach Zendesk through its own channels. */
 export const ZENDESK_TICKETS_STREAM = 'zendesk.tickets';
@@ -50,7 +51,10 @@ export async function syncZendeskTickets(
     await db.transaction().execute(async (trx) => {
       let changed = 0;
       for (const ticket of result.tickets) {
-        if (ticket.externalId?.startsWith('vitrine:')) continue; // ours: known as conversations
+        if (ticket.externalId?.startsWith('vitrine:')) {
+          await catchMissedWebhook(trx, tenantId, ticket);
+          continue;
+        }
         const upsert = await upsertRawRecord(trx, {
           tenantId,
           source: 'zendesk',
@@ -91,6 +95,60 @@ export async function syncZendeskTickets(
     if (result.endOfStream) break;
   }
   return { tickets: total };
+}
+
+/**
+ * Zendesk may give up on a webhook (its receiver was down too long, a circuit breaker tripped).
+ * The export shows every ticket that changed: one of ours that changed after our last write to it
+ * was changed by someone else (an agent's reply, a solve), so it gets the check a webhook would
+ * have triggered. Each change is looked at once (the export's copy is kept as a raw record), and
+ * the event shares the webhook's dedupe key, so a webhook waiting for the same ticket is not doubled.
+ */
+async function catchMissedWebhook(
+  trx: Kysely<Database>,
+  tenantId: string,
+  ticket: ExportedTicket,
+): Promise<void> {
+  const upsert = await upsertRawRecord(trx, {
+    tenantId,
+    source: 'zendesk',
+    stream: ZENDESK_TICKETS_STREAM,
+    externalId: ticket.id,
+    payload: ticket,
+  });
+  if (!upsert.changed) return;
+  const conversation = await trx
+    .selectFrom('sync_conversations')
+    .select(['source', 'external_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('ticket_id', '=', ticket.id)
+    .executeTakeFirst();
+  if (!conversation) return;
+  const lastWrite = await trx
+    .selectFrom('sync_outbox')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .where('tenant_id', '=', tenantId)
+    .where('chain', '=', conversationChain(conversation.source, conversation.external_id))
+    .where('status', '=', 'done')
+    .executeTakeFirst();
+  const changedAt = Date.parse(ticket.updatedAt);
+  if (lastWrite?.at && changedAt <= Date.parse(lastWrite.at)) return;
+  const event = ticket.status === 'solved' ? 'ticket.solved' : 'ticket.public_reply';
+  await recordInboundEvent(trx, {
+    tenantId,
+    kind: `zendesk.${event}`,
+    dedupeKey: `zendesk:${event}:${ticket.id}`,
+    payload: { event, ticket_id: ticket.id, via: 'export' },
+  });
+  if (event === 'ticket.solved') {
+    // A reply may have been posted together with the solve.
+    await recordInboundEvent(trx, {
+      tenantId,
+      kind: 'zendesk.ticket.public_reply',
+      dedupeKey: `zendesk:ticket.public_reply:${ticket.id}`,
+      payload: { event: 'ticket.public_reply', ticket_id: ticket.id, via: 'export' },
+    });
+  }
 }
 
 interface TicketContact {

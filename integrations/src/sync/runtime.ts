@@ -42,6 +42,8 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
   const signingSecrets = new Map<string, string>();
   const clients = new Map<string, ZendeskClient>();
   const webhookReady = new Set<string>();
+  /** Aborts marketplace requests in flight on `stop()`, so shutdown does not wait out their retries. */
+  const shutdown = new AbortController();
 
   const sleep = (ms: number, register?: (wake: () => void) => void) =>
     new Promise<void>((resolve) => {
@@ -100,6 +102,7 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
         baseUrl: settings.baseUrl,
         credentials,
         log: tenantLog.child({ source }),
+        signal: shutdown.signal,
         saveCredentials: async (changed) => {
           credentials = { ...credentials, ...changed };
           connectorCtx.credentials = credentials;
@@ -135,6 +138,7 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
   async function streamLoop(tenant: TenantSync, target: TenantStream) {
     const interval = target.stream.pollIntervalMs ?? config.pollIntervalMs;
     const key = `${tenant.tenantId}\u0000${target.stream.name}`;
+    let failures = 0;
     while (!stopped) {
       const report = await tenant.syncStream(target).catch((err: unknown) => {
         log.error({ stream: target.stream.name, err: (err as Error).message }, 'stream loop failed');
@@ -142,7 +146,14 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
       });
       if (stopped) break;
       // Not caught up yet: continue at once (other streams run concurrently in their own loops).
-      const wait = report && !report.caughtUp && !report.error ? 0 : interval;
+      // A failed run is retried soon (2 s, 4 s… up to the interval), not a whole interval later.
+      failures = !report || report.error ? failures + 1 : 0;
+      const wait =
+        failures > 0
+          ? Math.min(interval, 2_000 * 2 ** (failures - 1))
+          : report && !report.caughtUp
+            ? 0
+            : interval;
       await sleep(wait, (wake) => streamWakers.set(key, wake));
     }
   }
@@ -247,6 +258,7 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
 
     async stop() {
       stopped = true;
+      shutdown.abort();
       for (const wake of [...wakers]) wake();
       await Promise.allSettled(loops.splice(0));
     },
@@ -257,7 +269,7 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
           const report = await tenant.syncStream(target, 1000);
           if (report.error) log.warn({ stream: report.stream, err: report.error }, 'stream did not finish');
         }
-        if (!source) await link(tenant);
+        if (!source || source === 'zendesk') await link(tenant);
         // Drain until nothing is due; effects waiting out a grace period are left for `serve`.
         for (let round = 0; round < 50; round++) {
           const report = await tenant.pump();
