@@ -92,6 +92,18 @@ describeEachEngine('workbench routes', (engine) => {
     expect(text).not.toContain(secret);
   });
 
+  it("serves the apps' assets with revalidation", async () => {
+    const first = await fetch(`${base}/workbench/apps/1/assets/logo.png`);
+    if (first.status === 404) return; // assets not built in this checkout
+    expect(first.headers.get('content-type')).toBe('image/png');
+    const etag = first.headers.get('etag')!;
+    const again = await fetch(`${base}/workbench/apps/1/assets/logo.png`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${base}/workbench/apps/1/assets/..%2Fmanifest.json`)).status).toBe(404);
+  });
+
   it('signs the JWT with the installation secret as the Zendesk proxy does', async () => {
     const secret = await sandboxInstallationSecret(engine.store, config.secretKey);
     const envelope = await proxy({ ...sidebarOptions(base, 42), url: `${base}/echo` });

@@ -289,9 +289,12 @@ function serveFolder(app: FastifyInstance, prefix: string, root: string): void {
         message: `${prefix}${relative} does not exist; built assets appear after \`npm run build\`.`,
       });
     }
+    // Revalidated on every load (a rebuild shows at once), answered 304 when unchanged.
+    const etag = `"${stat.size.toString(36)}-${stat.mtimeMs.toString(36)}"`;
+    reply.header('cache-control', 'no-cache').header('etag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply
       .type(CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream')
-      .header('cache-control', 'no-cache')
       .send(fs.createReadStream(file));
   });
 }
