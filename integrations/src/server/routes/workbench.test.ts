@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import jwt from 'jsonwebtoken';
 import { sandboxInstallationSecret } from '../../app-auth/installation-secrets';
@@ -92,18 +95,6 @@ describeEachEngine('workbench routes', (engine) => {
     expect(text).not.toContain(secret);
   });
 
-  it("serves the apps' assets with revalidation", async () => {
-    const first = await fetch(`${base}/workbench/apps/1/assets/logo.png`);
-    if (first.status === 404) return; // assets not built in this checkout
-    expect(first.headers.get('content-type')).toBe('image/png');
-    const etag = first.headers.get('etag')!;
-    const again = await fetch(`${base}/workbench/apps/1/assets/logo.png`, {
-      headers: { 'if-none-match': etag },
-    });
-    expect(again.status).toBe(304);
-    expect((await fetch(`${base}/workbench/apps/1/assets/..%2Fmanifest.json`)).status).toBe(404);
-  });
-
   it('signs the JWT with the installation secret as the Zendesk proxy does', async () => {
     const secret = await sandboxInstallationSecret(engine.store, config.secretKey);
     const envelope = await proxy({ ...sidebarOptions(base, 42), url: `${base}/echo` });
@@ -125,6 +116,52 @@ describeEachEngine('workbench routes', (engine) => {
     const envelope = await proxy({ ...sidebarOptions(base, 7), url: 'http://example.org/steal' });
     expect(envelope.status).toBe(403);
     expect(envelope.responseText).toContain('domainWhitelist');
+  });
+});
+
+describeEachEngine('workbench app assets', (engine) => {
+  it('serves the files of each app under its asset_url_prefix, revalidated, never outside the folder', async () => {
+    const appsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-apps-'));
+    fs.mkdirSync(path.join(appsDir, 'demo', 'assets'), { recursive: true });
+    fs.writeFileSync(
+      path.join(appsDir, 'demo', 'manifest.json'),
+      JSON.stringify({
+        name: 'Demo',
+        defaultLocale: 'pt-BR',
+        location: { support: { ticket_sidebar: 'assets/iframe.html' } },
+      }),
+    );
+    fs.writeFileSync(path.join(appsDir, 'demo', 'assets', 'iframe.html'), '<p>demo</p>');
+    const config = loadConfig({
+      env: {
+        VITRINE_DATA_DIR: engine.dataDir,
+        PORT: '0',
+        VITRINE_SECRET_KEY: randomBytes(32).toString('base64'),
+      },
+    });
+    const app = Fastify({ loggerInstance: silentLogger() as FastifyBaseLogger });
+    await registerWorkbenchRoutes(app, { config, store: engine.store, log: silentLogger(), appsDir });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const { apps } = (await (await fetch(`${base}/workbench/app.json`)).json()) as {
+        apps: Array<{ asset_url_prefix: string }>;
+      };
+      expect(apps).toHaveLength(1);
+      const first = await fetch(`${apps[0]!.asset_url_prefix}iframe.html`);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('content-type')).toContain('text/html');
+      expect(await first.text()).toBe('<p>demo</p>');
+      const again = await fetch(`${apps[0]!.asset_url_prefix}iframe.html`, {
+        headers: { 'if-none-match': first.headers.get('etag')! },
+      });
+      expect(again.status).toBe(304);
+      expect((await fetch(`${apps[0]!.asset_url_prefix}..%2Fmanifest.json`)).status).toBe(404);
+    } finally {
+      await app.close();
+      fs.rmSync(appsDir, { recursive: true, force: true });
+    }
   });
 });
 
