@@ -11,6 +11,7 @@ import { createAppTokenVerifier, type AppPrincipal } from '../../app-auth/verify
 import type { VitrineConfig } from '../../config/types';
 import { buildTicketContext, ticketCustomerKeys } from '../../context/build-context';
 import { findOrdersBy, linkTicketToOrder, loadOrders, LookupValueError } from '../../context/lookup';
+import { withReadSnapshot } from '../../context/read-snapshot';
 import { describeIssues } from '../../context/request-errors';
 import type { Logger } from '../../logging';
 import { addCustomerNote } from '../../orders/customer-notes';
@@ -36,7 +37,10 @@ export interface ContextRouteDeps {
 export async function registerContextRoutes(app: FastifyInstance, deps: ContextRouteDeps): Promise<void> {
   const db = deps.store.db;
   const verifier = createAppTokenVerifier({ db, secretKey: deps.config.secretKey });
-  const contextDeps = { db, ...(deps.now ? { now: deps.now } : {}) };
+  const contextOf = (tenantId: string, ticketId: number) =>
+    withReadSnapshot(deps.store, (snapshot) =>
+      buildTicketContext({ db: snapshot, ...(deps.now ? { now: deps.now } : {}) }, tenantId, ticketId),
+    );
 
   if (deps.config.sandbox.enabled) {
     // The demo installation's secret, for the workbench to sign with; created once the store is up.
@@ -67,11 +71,7 @@ export async function registerContextRoutes(app: FastifyInstance, deps: ContextR
       api.get<{ Params: { id: string } }>('/tickets/:id/context', async (request, reply) => {
         const auth = await ticketAccess(request, reply);
         if (!auth) return reply;
-        const context: TicketContext = await buildTicketContext(
-          contextDeps,
-          auth.principal.tenantId,
-          auth.ticketId,
-        );
+        const context: TicketContext = await contextOf(auth.principal.tenantId, auth.ticketId);
         return context;
       });
 
@@ -90,7 +90,7 @@ export async function registerContextRoutes(app: FastifyInstance, deps: ContextR
         }
         const [ref] = found.refs;
         if (ref) await linkTicketToOrder(db, tenantId, auth.ticketId, ref, found);
-        return buildTicketContext(contextDeps, tenantId, auth.ticketId);
+        return contextOf(tenantId, auth.ticketId);
       });
 
       api.post<{ Params: { id: string } }>('/tickets/:id/notes', async (request, reply) => {
