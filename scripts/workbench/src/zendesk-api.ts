@@ -64,6 +64,8 @@ export class ZendeskApiError extends Error {
   }
 }
 
+const MAX_ATTEMPTS = 4;
+
 export class ZendeskApi {
   private readonly authorization: string;
 
@@ -78,11 +80,19 @@ export class ZendeskApi {
   ): Promise<RawResponse> {
     const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
     if (init.body !== undefined) headers['Content-Type'] = init.contentType ?? 'application/json';
-    const response = await fetch(`${this.session.zendeskApiBase}${path}`, {
-      method: init.method ?? 'GET',
-      headers,
-      ...(init.body !== undefined ? { body: init.body } : {}),
-    });
+    let response: Response;
+    for (let attempt = 1; ; attempt++) {
+      response = await fetch(`${this.session.zendeskApiBase}${path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        ...(init.body !== undefined ? { body: init.body } : {}),
+      });
+      // The sandbox applies the account's per-minute limit, which the sync engine shares: wait as
+      // told and try again, a few times, rather than show the agent an error.
+      if (response.status !== 429 || attempt >= MAX_ATTEMPTS) break;
+      const waitSec = Math.min(10, Number(response.headers.get('retry-after')) || 1);
+      await new Promise((resolve) => setTimeout(resolve, waitSec * 1000));
+    }
     return {
       status: response.status,
       statusText: response.statusText,
