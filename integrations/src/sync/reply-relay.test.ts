@@ -202,6 +202,44 @@ describeEachEngine('reply relay', (engine) => {
     expect(mm.received.map((r) => r.text)).toEqual(['Olá! Já verifico.']);
   });
 
+  it('keeps a reply on a ticket whose creation is still being confirmed, and relays it once linked', async () => {
+    const zendesk = new FakeZendesk();
+    const mm = marketplace();
+    const { sync, ticketId, webhook } = await ticketFor(
+      conversation('s1', [buyerMessage('m1', 'Olá', 1)]),
+      zendesk,
+      mm,
+    );
+    // As after a crash: the ticket exists in Zendesk, the writer has not recorded it yet.
+    await engine.store.db
+      .updateTable('sync_conversations')
+      .set({ ticket_id: null })
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    zendesk.agentReply(ticketId, 'Olá! Já verifico o seu pedido.');
+    await webhook('ticket.public_reply');
+    expect(mm.received).toEqual([]);
+    const waiting = await engine.store.db
+      .selectFrom('sync_webhook_deliveries')
+      .select(['status', 'last_error'])
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    expect(waiting).toEqual([{ status: 'pending', last_error: expect.stringMatching(/not linked/) }]);
+
+    await engine.store.db
+      .updateTable('sync_conversations')
+      .set({ ticket_id: ticketId })
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    await engine.store.db
+      .updateTable('sync_webhook_deliveries')
+      .set({ next_attempt_at: '2000-01-01T00:00:00.000Z' })
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    await sync.pump();
+    expect(mm.received.map((r) => r.text)).toEqual(['Olá! Já verifico o seu pedido.']);
+  });
+
   it('finalizes the treatment when the ticket is solved', async () => {
     const zendesk = new FakeZendesk();
     const mm = marketplace();

@@ -76,7 +76,10 @@ export class ReplyRelay {
 
   private async collectAndDeliver(ticketId: string): Promise<void> {
     const conversation = await this.conversationOfTicket(ticketId);
-    if (!conversation) return; // not a marketplace ticket of ours
+    if (!conversation) {
+      await this.failIfNotLinkedYet(ticketId);
+      return; // not a marketplace ticket of ours
+    }
     const requesterId =
       conversation.requesterId ?? (await this.opts.zendesk.getTicket(ticketId))?.requesterId ?? null;
     const comments = await this.opts.zendesk.listComments(ticketId);
@@ -121,6 +124,24 @@ export class ReplyRelay {
     for (const row of rows) await this.deliver(row);
   }
 
+  /**
+   * A ticket of ours whose creation the writer has not confirmed yet (its answer was lost, it is
+   * being reconciled) is not linked to its conversation: the event must be retried, not dropped.
+   */
+  private async failIfNotLinkedYet(ticketId: string): Promise<void> {
+    const ticket = await this.opts.zendesk.getTicket(ticketId);
+    const match = /^vitrine:([^:]+):(.+)$/.exec(ticket?.externalId ?? '');
+    if (!match) return;
+    const known = await this.db
+      .selectFrom('sync_conversations')
+      .select('external_id')
+      .where('tenant_id', '=', this.tenantId)
+      .where('source', '=', match[1]!)
+      .where('external_id', '=', match[2]!)
+      .executeTakeFirst();
+    if (known) throw new Error(`ticket ${ticketId} is not linked to its conversation yet; will retry`);
+  }
+
   /** `ticket.solved`: "Finalizar tratativa" where the marketplace has it. */
   finalizeTicket(ticketId: string): Promise<void> {
     return this.queue.run(() => this.finalizeNow(ticketId));
@@ -128,7 +149,10 @@ export class ReplyRelay {
 
   private async finalizeNow(ticketId: string): Promise<void> {
     const conversation = await this.conversationOfTicket(ticketId);
-    if (!conversation) return;
+    if (!conversation) {
+      await this.failIfNotLinkedYet(ticketId);
+      return;
+    }
     const binding = this.opts.sources.get(conversation.source);
     if (!binding?.connector.finalize || conversation.conversation.status === 'closed') return;
     try {
