@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { createHash } from 'node:crypto';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type PostgresPool,
+  type PostgresPoolClient,
+} from 'kysely';
 import { Pool, types as pgTypes } from 'pg';
 import type { Database } from './schema';
 
@@ -141,7 +149,7 @@ async function openPostgres(databaseUrl: string, opts: OpenStoreOptions): Promis
   });
   // A dropped idle connection must not crash the process; the pool opens a new one.
   pool.on('error', (err) => opts.log.warn({ err: err.message }, 'PostgreSQL connection lost'));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedSelects(pool) }) });
   try {
     await sql`select 1`.execute(db);
   } catch (err) {
@@ -155,6 +163,37 @@ async function openPostgres(databaseUrl: string, opts: OpenStoreOptions): Promis
   opts.log.info({ engine: 'postgres', database: where, schema: opts.pgSchema }, 'store opened');
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
+
+/**
+ * PostgreSQL plans every statement it receives unnamed; for the context API's small indexed joins
+ * planning cost several times the execution. Selects are sent as named prepared statements (the
+ * name is a hash of the SQL; node-pg prepares each once per connection), so their plans are reused.
+ * Other statements (writes, DDL, transaction control) go unnamed as before. The set of distinct
+ * select texts is bounded by the code (IN lists vary only in length), and very long ones are skipped.
+ */
+function withPreparedSelects(pool: Pool): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      return {
+        query: ((sqlOrCursor: unknown, parameters?: ReadonlyArray<unknown>) => {
+          if (typeof sqlOrCursor === 'string' && PREPARABLE.test(sqlOrCursor) && sqlOrCursor.length <= 8000) {
+            const name = `v_${createHash('sha1').update(sqlOrCursor).digest('hex').slice(0, 40)}`;
+            return client.query({ name, text: sqlOrCursor, values: [...(parameters ?? [])] });
+          }
+          return (client.query as (...args: unknown[]) => unknown)(
+            sqlOrCursor,
+            parameters && [...parameters],
+          );
+        }) as PostgresPoolClient['query'],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
+
+const PREPARABLE = /^\s*(?:select|\(select)\b/i;
 
 /** `host:port/database` of a connection URL, without user or password (safe to log and print). */
 export function describeDatabaseUrl(databaseUrl: string): string {
