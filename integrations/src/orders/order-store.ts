@@ -123,6 +123,21 @@ export async function loadOrderByNumber(
   number: string,
   preferSource?: string,
 ): Promise<Order | undefined> {
+  // The source's own reading first (what its orders are indexed under): one statement, one order,
+  // in the common case; the other readings only when it finds nothing.
+  const keys = orderNumberKeys(number, preferSource);
+  const preferred = preferSource ? [normalizeOrderKey(number, preferSource)] : keys;
+  const found = await orderWithShipments(db, tenantId, preferred, preferSource);
+  if (found || preferred.length === keys.length) return found;
+  return orderWithShipments(db, tenantId, keys, preferSource);
+}
+
+async function orderWithShipments(
+  db: Kysely<Database>,
+  tenantId: string,
+  numberKeys: string[],
+  preferSource: string | undefined,
+): Promise<Order | undefined> {
   // Order and shipments in one statement (one row per shipment): this runs on every ticket open.
   const rows = await db
     .selectFrom('app_order_numbers as n')
@@ -154,7 +169,7 @@ export async function loadOrderByNumber(
       's.last_checked_at as s_last_checked_at',
     ])
     .where('n.tenant_id', '=', tenantId)
-    .where('n.number', 'in', orderNumberKeys(number, preferSource))
+    .where('n.number', 'in', numberKeys)
     .limit(50)
     .execute();
   const first = rows.find((r) => r.source === preferSource) ?? rows[0];
