@@ -5,6 +5,7 @@ import { TAGS } from '../zendesk/conventions';
 import { MarketplaceRefusal, type Connector, type OutboundReply } from './connector';
 import { applyConversation } from './conversation-store';
 import { recordInboundEvent } from './inbound-events';
+import { syncZendeskTickets } from './linker';
 import { addressee } from './reply-relay';
 import { TenantSync } from './tenant-sync';
 import { buyerMessage, conversation, sellerMessage } from './testing/conversations';
@@ -238,6 +239,22 @@ describeEachEngine('reply relay', (engine) => {
       .execute();
     await sync.pump();
     expect(mm.received.map((r) => r.text)).toEqual(['Olá! Já verifico o seu pedido.']);
+  });
+
+  it('relays a reply whose webhook Zendesk never delivered, found through the incremental export', async () => {
+    const zendesk = new FakeZendesk();
+    const mm = marketplace();
+    const { sync } = await ticketFor(conversation('s1', [buyerMessage('m1', 'Olá', 1)]), zendesk, mm);
+    const ticketId = [...zendesk.tickets.keys()][0]!;
+    await syncZendeskTickets(engine.store.db, tenantId, zendesk); // first read: nothing new from agents
+    await sync.pump();
+    expect(mm.received).toEqual([]);
+    zendesk.agentReply(ticketId, 'Olá! O pedido sai amanhã.');
+    await syncZendeskTickets(engine.store.db, tenantId, zendesk);
+    await sync.pump();
+    await syncZendeskTickets(engine.store.db, tenantId, zendesk); // the same change again: no second check
+    await sync.pump();
+    expect(mm.received.map((r) => r.text)).toEqual(['Olá! O pedido sai amanhã.']);
   });
 
   it('finalizes the treatment when the ticket is solved', async () => {

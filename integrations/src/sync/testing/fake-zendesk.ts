@@ -176,6 +176,7 @@ export class FakeZendesk implements ZendeskGateway {
     if (!ticket) throw new Error(`no ticket ${ticketId}`);
     const comment = this.comment(body, true, agentId);
     ticket.comments.push(comment);
+    ticket.updatedAt = new Date(Date.now() + 1).toISOString();
     return comment;
   }
 
