@@ -3,7 +3,12 @@
  * reply rules and deadlines; the others are the seller's own channels.
  * `americanas-sac` is Americanas' own support team talking to the seller about a customer's order.
  */
-export const MARKETPLACE_CHANNELS = ['madeiramadeira', 'americanas', 'americanas-sac', 'mercadolivre'] as const;
+export const MARKETPLACE_CHANNELS = [
+  'madeiramadeira',
+  'americanas',
+  'americanas-sac',
+  'mercadolivre',
+] as const;
 export const OWN_CHANNELS = ['email', 'whatsapp', 'instagram', 'facebook', 'phone', 'reclameaqui'] as const;
 export const CHANNELS = [...MARKETPLACE_CHANNELS, ...OWN_CHANNELS] as const;
 
