@@ -4,6 +4,7 @@ import { CONNECTORS } from '../connectors';
 import type { TenantConfig } from '../config/types';
 import type { SyncRuntime, SyncRuntimeContext } from '../server/sync-runtime';
 import { createMetrics } from '../metrics';
+import { ingestCsatRatings } from '../orders/csat-ingest';
 import { getCheckpoint } from '../store/checkpoints';
 import { loadCredentials, saveCredentials } from '../store/credentials';
 import { upsertTenant } from '../store/tenants';
@@ -23,6 +24,8 @@ const WEBHOOK_SECRET_SOURCE = 'zendesk_webhook';
 const PUMP_IDLE_MS = 1_000;
 /** Mercado Livre keeps missed notifications 2 days; look every 10 minutes. */
 const MISSED_FEEDS_EVERY_MS = 10 * 60_000;
+/** Satisfaction ratings have no export or push of their own; a bad one wakes the loop at once. */
+const CSAT_EVERY_MS = 5 * 60_000;
 
 /**
  * The sync engine as the service runs it: `vitrine serve` calls `start()`, `vitrine sync --once`
@@ -38,6 +41,9 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
   const wakers = new Set<() => void>();
   const pumpWakers = new Map<string, () => void>();
   const streamWakers = new Map<string, () => void>();
+  const csatWakers = new Map<string, () => void>();
+  /** Tenants whose ratings were asked for while a read was running: read again right after it. */
+  const csatWanted = new Set<string>();
   /** Signing secrets Zendesk gave us when we set the webhook up ourselves (sandbox, or none configured). */
   const signingSecrets = new Map<string, string>();
   const clients = new Map<string, ZendeskClient>();
@@ -126,6 +132,10 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
         if (report.changed > 0) pumpWakers.get(tenant.id)?.();
       },
       onStreamWanted: (stream) => streamWakers.get(`${tenant.id}\u0000${stream}`)?.(),
+      onRatingsWanted: () => {
+        csatWanted.add(tenant.id);
+        csatWakers.get(tenant.id)?.();
+      },
     });
   }
 
@@ -231,6 +241,26 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
     }
   }
 
+  async function csatLoop(tenant: TenantSync) {
+    while (!stopped) {
+      csatWanted.delete(tenant.tenantId);
+      await ingestRatings(tenant.tenantId);
+      if (stopped) break;
+      if (csatWanted.has(tenant.tenantId)) continue;
+      await sleep(CSAT_EVERY_MS, (wake) => csatWakers.set(tenant.tenantId, wake));
+    }
+  }
+
+  async function ingestRatings(tenantId: string) {
+    const tenantLog = log.child({ tenant: tenantId, component: 'csat' });
+    try {
+      const report = await ingestCsatRatings(db, tenantId, clients.get(tenantId)!, { log: tenantLog });
+      if (report.read > 0) tenantLog.info({ report }, 'satisfaction ratings read');
+    } catch (err) {
+      tenantLog.warn({ err: (err as Error).message }, 'satisfaction ratings not read; retrying later');
+    }
+  }
+
   async function missedFeedsLoop(tenant: TenantSync, binding: SourceBinding) {
     while (!stopped) {
       await recoverMissedNotifications(db, tenant.tenantId, binding.ctx).catch((err: unknown) =>
@@ -247,6 +277,7 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
         for (const target of tenant.streams()) loops.push(streamLoop(tenant, target));
         loops.push(pumpLoop(tenant));
         loops.push(linkerLoop(tenant));
+        loops.push(csatLoop(tenant));
         const ml = tenant.streams('mercadolivre')[0];
         if (ml) loops.push(missedFeedsLoop(tenant, ml.binding));
       }
@@ -269,7 +300,10 @@ export function createSyncRuntime(ctx: SyncRuntimeContext): SyncRuntime {
           const report = await tenant.syncStream(target, 1000);
           if (report.error) log.warn({ stream: report.stream, err: report.error }, 'stream did not finish');
         }
-        if (!source || source === 'zendesk') await link(tenant);
+        if (!source || source === 'zendesk') {
+          await link(tenant);
+          await ingestRatings(tenant.tenantId);
+        }
         // Drain until nothing is due; effects waiting out a grace period are left for `serve`.
         for (let round = 0; round < 50; round++) {
           const report = await tenant.pump();

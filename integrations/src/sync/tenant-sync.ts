@@ -25,6 +25,8 @@ export interface TenantSyncOptions {
   onStreamRun?(report: StreamRunReport): void;
   /** A Mercado Livre notification (or another source's push) asks for a stream to run now. */
   onStreamWanted?(stream: string): void;
+  /** A requester rated a ticket bad: read the satisfaction ratings now (`ingestCsatRatings`). */
+  onRatingsWanted?(): void;
 }
 
 export interface TenantStream {
@@ -118,8 +120,11 @@ export class TenantSync {
       case 'stream.wanted':
         if (payload.stream) this.opts.onStreamWanted?.(payload.stream);
         return;
+      case 'zendesk.ticket.rated_bad':
+        // Only a wake-up: the ratings loop reads the list from its checkpoint, outside the pump.
+        this.opts.onRatingsWanted?.();
+        return;
       default:
-        // Events other parts of Vitrine consume (e.g. `zendesk.ticket.rated_bad`): nothing to do here.
         return;
     }
   }

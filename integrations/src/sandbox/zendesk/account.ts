@@ -521,6 +521,37 @@ export class ZendeskSandboxAccount {
     });
   }
 
+  /**
+   * A rating given before the sandbox started (seeding): stored as the requester left it, without
+   * firing triggers, on a ticket that may have been reopened since (Zendesk keeps the rating).
+   */
+  importRating(
+    ticketId: number,
+    score: 'good' | 'bad',
+    comment: string | null,
+    at: string,
+  ): SatisfactionRating {
+    return this.state.transaction(() => {
+      const current = this.tickets.get(ticketId);
+      if (!current) throw notFound(`ticket ${ticketId}`);
+      const existing = this.ratings.findOneBy('ticket_id', ticketId);
+      const rating: SatisfactionRating = {
+        id: existing?.id ?? this.ratings.nextId(70_000_001),
+        ticket_id: ticketId,
+        requester_id: current.requester_id,
+        assignee_id: current.assignee_id ?? null,
+        score,
+        comment,
+        reason: null,
+        created_at: at,
+        updated_at: at,
+      };
+      this.ratings.put(rating.id, rating);
+      this.tickets.put(ticketId, { ...current, satisfaction_rating: { id: rating.id, score, comment } });
+      return rating;
+    });
+  }
+
   // ── ticket fields ────────────────────────────────────────────────────────────────────────────
 
   ensureSystemFields(): void {

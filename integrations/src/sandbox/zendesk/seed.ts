@@ -1,4 +1,4 @@
-import type { User, Via } from '../../zendesk/types';
+import type { Ticket, User, Via } from '../../zendesk/types';
 import { TICKET_FIELD_KEYS } from '../../zendesk/conventions';
 import type { ZendeskSandboxAccount } from './account';
 
@@ -43,7 +43,48 @@ export function seedAccount(account: ZendeskSandboxAccount, native: readonly Nat
     for (const field of VITRINE_FIELD_DEFINITIONS) {
       if (!account.fields.findOneBy('key', field.key)) account.createField({ ...field });
     }
-    for (const ticket of native) addNativeTicket(account, ticket, admin);
+    const tickets = native.map((ticket) => addNativeTicket(account, ticket, admin));
+    seedSatisfactionRatings(account, tickets);
+  });
+}
+
+/** What seeded customers said when asked to rate a solved ticket (pt-BR, as they would write). */
+const BAD_RATING_COMMENTS = [
+  'Demoraram três dias para responder e o pedido continua sem previsão de entrega.',
+  'Pedi a troca duas vezes e ninguém resolveu. Muito decepcionada.',
+] as const;
+const GOOD_RATING_COMMENTS = [
+  'Atendimento rápido, resolveram no mesmo dia. Obrigado!',
+  'A atendente foi muito atenciosa e explicou tudo sobre a entrega.',
+] as const;
+
+/**
+ * A few ratings on the dataset's tickets, the same on every start with the same seed: a bad one on
+ * the first ticket of customers who wrote again (so the sidebar shows it on their other ticket),
+ * good ones on customers who wrote once. Dated days before the start, like ratings left earlier.
+ */
+export function seedSatisfactionRatings(account: ZendeskSandboxAccount, tickets: readonly Ticket[]): void {
+  const byRequester = new Map<number, Ticket[]>();
+  for (const ticket of tickets) {
+    const list = byRequester.get(ticket.requester_id) ?? [];
+    list.push(ticket);
+    byRequester.set(ticket.requester_id, list);
+  }
+  const returning = [...byRequester.values()].filter((list) => list.length > 1).map((list) => list[0]!);
+  const once = [...byRequester.values()].filter((list) => list.length === 1).map((list) => list[0]!);
+  const latest = Date.parse(account.timestamp()) - 3 * 86_400_000;
+  const ratedAt = (ticket: Ticket) =>
+    new Date(Math.min(Date.parse(ticket.created_at) + 6 * 3_600_000, latest))
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+  BAD_RATING_COMMENTS.forEach((comment, i) => {
+    const ticket = returning[i] ?? once[once.length - 1 - i];
+    if (ticket) account.importRating(ticket.id, 'bad', comment, ratedAt(ticket));
+  });
+  GOOD_RATING_COMMENTS.forEach((comment, i) => {
+    const ticket = once[i];
+    if (ticket && !account.ratings.findOneBy('ticket_id', ticket.id))
+      account.importRating(ticket.id, 'good', comment, ratedAt(ticket));
   });
 }
 
