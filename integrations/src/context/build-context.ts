@@ -3,8 +3,11 @@ import {
   displayValue,
   extractIdentifiers,
   type BusinessCalendar,
+  MARKETPLACE_SOURCES,
   type ContactMatchReason,
+  type MarketplaceSource,
   type Order,
+  type PendingOrder,
   type TicketContext,
 } from '@vitrine/shared';
 import type { Kysely } from 'kysely';
@@ -39,6 +42,11 @@ export interface ContextDeps {
   /** The tenant's business calendar (holidays of its state); the national one by default. */
   calendar?: BusinessCalendar;
   now?: () => Date;
+  /**
+   * Told (never awaited) when the ticket names an order the store does not hold yet, so ingestion
+   * can bring it now instead of at its next scheduled run.
+   */
+  onOrderMissing?: (tenantId: string, order: PendingOrder) => void;
 }
 
 const defaultCalendar = createBusinessCalendar();
@@ -48,6 +56,11 @@ const defaultCalendar = createBusinessCalendar();
  * of confidence: the agent's manual link; the marketplace conversation's order number; an order
  * number the customer wrote in the ticket; the requester's CPF/CNPJ, phone or e-mail (their newest
  * order). No match is an answer (`match: 'none'`), not an error.
+ *
+ * When the ticket names an order (link, conversation, written number) that is not synced yet, the
+ * context says so (`pendingOrder`) and does not fall back to the customer's identity for the order:
+ * their newest order may be another purchase, on another marketplace, and an agent would answer
+ * about it. Identity still feeds other contacts, CSAT and notes, which belong to the customer.
  */
 export async function buildTicketContext(
   deps: ContextDeps,
@@ -61,8 +74,11 @@ export async function buildTicketContext(
 
   const records = await loadTicketRecords(db, tenantId, ticketKey);
   const channel = channelOfRecords(records);
-  const [found, otherContacts, deadline, lastSyncedAt] = await Promise.all([
-    findTicketOrder(db, tenantId, records),
+  const [{ found, pending }, otherContacts, deadline, lastSyncedAt] = await Promise.all([
+    findTicketOrder(db, tenantId, records).then((result) => {
+      if (result.pending) deps.onOrderMissing?.(tenantId, result.pending);
+      return result;
+    }),
     loadOtherContacts(db, tenantId, ticketKey),
     records.conversation && channel
       ? conversationDeadline(db, tenantId, records.conversation, channel, calendar, now)
@@ -84,7 +100,7 @@ export async function buildTicketContext(
     listCustomerNotes(db, tenantId, customerKeys),
   ]);
 
-  const matched = Boolean(found || records.conversation || otherContacts.length > 0);
+  const matched = Boolean(found || pending || records.conversation || otherContacts.length > 0);
   const context: TicketContext = {
     ticketId,
     match: matched ? 'matched' : 'none',
@@ -97,6 +113,9 @@ export async function buildTicketContext(
   if (found) {
     context.order = withTrackingLinks(found.order);
     context.matchedBy = found.matchedBy;
+  } else if (pending) {
+    context.pendingOrder = pending;
+    context.matchedBy = { kind: 'order', value: pending.number };
   }
   if (deadline) context.deadline = deadline;
   return context;
@@ -109,7 +128,7 @@ export async function ticketCustomerKeys(
   ticketId: number,
 ): Promise<CustomerKeys> {
   const records = await loadTicketRecords(db, tenantId, String(ticketId));
-  const found = await findTicketOrder(db, tenantId, records);
+  const { found } = await findTicketOrder(db, tenantId, records);
   return mergeCustomerKeys(
     found ? storedCustomerKeys(found.order) : {},
     records.conversation ? customerKeysOf(customerOfConversation(records.conversation)) : {},
@@ -122,32 +141,44 @@ interface FoundOrder {
   matchedBy: ContactMatchReason;
 }
 
+/** The ticket's order when stored; else the order it names but is not stored yet; else neither. */
+interface TicketOrder {
+  found?: FoundOrder;
+  pending?: PendingOrder;
+}
+
 async function findTicketOrder(
   db: Kysely<Database>,
   tenantId: string,
   records: TicketRecords,
-): Promise<FoundOrder | undefined> {
+): Promise<TicketOrder> {
   if (records.link) {
-    const order = await loadOrder(db, tenantId, {
-      source: records.link.source,
-      externalId: records.link.orderExternalId,
-    });
-    if (order) return { order, matchedBy: reasonOf(records.link.kind, records.link.value) };
+    const { link } = records;
+    const order = await loadOrder(db, tenantId, { source: link.source, externalId: link.orderExternalId });
+    if (order) return { found: { order, matchedBy: reasonOf(link.kind, link.value) } };
+    // The agent chose this order: nothing else stands in for it.
+    return {
+      pending: pendingOrder(link.kind === 'order' ? link.value : link.orderExternalId, link.source),
+    };
   }
 
   const conversation = records.conversation;
   if (conversation?.order_number) {
     const order = await loadOrderByNumber(db, tenantId, conversation.order_number, conversation.source);
-    if (order) return { order, matchedBy: { kind: 'order', value: order.number } };
+    if (order) return { found: { order, matchedBy: { kind: 'order', value: order.number } } };
+    // The conversation is about this order; ingestion brings it shortly after the conversation.
+    return { pending: pendingOrder(conversation.order_number, conversation.source) };
   }
 
   const requester = records.zendeskTicket ? requesterOf(records.zendeskTicket) : {};
   if (requester.text) {
     // "Meu pedido 7001234 não chegou": the number the customer wrote is better than any identity.
-    for (const number of extractIdentifiers(requester.text).orderNumbers.slice(0, 3)) {
+    const written = extractIdentifiers(requester.text).orderNumbers.slice(0, 3);
+    for (const number of written) {
       const order = await loadOrderByNumber(db, tenantId, number);
-      if (order) return { order, matchedBy: { kind: 'order', value: order.number } };
+      if (order) return { found: { order, matchedBy: { kind: 'order', value: order.number } } };
     }
+    if (written[0]) return { pending: pendingOrder(written[0]) };
   }
 
   const keys = mergeCustomerKeys(
@@ -156,9 +187,14 @@ async function findTicketOrder(
     requester.text ? keysInText(requester.text) : {},
   );
   const byCustomer = await findLatestOrderOfCustomer(db, tenantId, keys);
-  if (!byCustomer) return undefined;
+  if (!byCustomer) return {};
   const order = await loadOrder(db, tenantId, byCustomer.ref);
-  return order && { order, matchedBy: reasonOf(byCustomer.kind, byCustomer.value) };
+  return order ? { found: { order, matchedBy: reasonOf(byCustomer.kind, byCustomer.value) } } : {};
+}
+
+function pendingOrder(number: string, source?: string): PendingOrder {
+  const marketplace = MARKETPLACE_SOURCES.find((s): s is MarketplaceSource => s === source);
+  return marketplace ? { number, source: marketplace } : { number };
 }
 
 function keysInText(text: string): CustomerKeys {

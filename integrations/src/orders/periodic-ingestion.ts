@@ -8,6 +8,11 @@ import { ingestOrders } from './ingest';
 
 export interface PeriodicIngestion {
   stop(): void;
+  /**
+   * Runs again now, or right after the run under way; calls in a burst make one run, and runs
+   * started this way are at least `minGapMs` apart.
+   */
+  runSoon(): void;
 }
 
 /**
@@ -20,14 +25,35 @@ export function startPeriodicOrderIngestion(deps: {
   tenants: TenantConfig[];
   log: Logger;
   intervalMs?: number;
+  /** Least time between the starts of two runs asked for by `runSoon` (5 s by default). */
+  minGapMs?: number;
   baseUrlOf?: (source: MarketplaceSource, configured: string) => string;
 }): PeriodicIngestion {
   const interval = deps.intervalMs ?? 60_000;
+  const minGap = deps.minGapMs ?? 5_000;
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
+  let dueAt = Infinity;
   let stopped = false;
+  let running = false;
+  let again = false;
+  let lastStartedAt = -Infinity;
+
+  const schedule = (delayMs: number) => {
+    if (stopped || Date.now() + delayMs >= dueAt) return;
+    if (timer) clearTimeout(timer);
+    dueAt = Date.now() + delayMs;
+    timer = setTimeout(() => void run(), delayMs).unref();
+  };
+  const soonDelay = () => Math.max(0, lastStartedAt + minGap - Date.now());
 
   const run = async () => {
+    timer = undefined;
+    dueAt = Infinity;
+    if (stopped) return;
+    // One run at a time: two would read Americanas' queue and upsert the same orders concurrently.
+    running = true;
+    lastStartedAt = Date.now();
     for (const tenant of deps.tenants) {
       const sources: Partial<Record<MarketplaceSource, ConnectorContext>> = {};
       for (const source of MARKETPLACE_SOURCES) {
@@ -49,10 +75,20 @@ export function startPeriodicOrderIngestion(deps: {
           deps.log.warn({ tenant: tenant.id, err: (err as Error).message }, 'order ingestion failed');
       }
     }
-    if (!stopped) timer = setTimeout(() => void run(), interval).unref();
+    running = false;
+    if (again) {
+      again = false;
+      schedule(soonDelay());
+    } else {
+      schedule(interval);
+    }
   };
   void run();
   return {
+    runSoon() {
+      if (running) again = true;
+      else schedule(soonDelay());
+    },
     stop() {
       stopped = true;
       controller.abort();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS } from '../channels';
+import { CHANNELS, MARKETPLACE_SOURCES } from '../channels';
 import { Complaint } from './complaint';
 import { CustomerNote } from './contact';
 import { IsoInstant } from './conversation';
@@ -78,6 +78,18 @@ export const OtherContact = z.object({
 });
 export type OtherContact = z.infer<typeof OtherContact>;
 
+/**
+ * The order the ticket names (its marketplace conversation, the agent's link or the customer's
+ * words) when Vitrine has not synced that order yet. Only the number is certain: the app says the
+ * order is on its way instead of showing any other order of the same customer.
+ */
+export const PendingOrder = z.object({
+  number: z.string().min(1),
+  /** Absent when the number came from the customer's words, which do not say the marketplace. */
+  source: z.enum(MARKETPLACE_SOURCES).optional(),
+});
+export type PendingOrder = z.infer<typeof PendingOrder>;
+
 export const TicketContext = z.object({
   ticketId: z.number().int().positive(),
   /** `none`: Vitrine found no order or customer for this ticket; the app offers a manual lookup. */
@@ -87,6 +99,8 @@ export const TicketContext = z.object({
   /** How the ticket was linked to its order ("order" from the ticket field, "document" from a lookup…). */
   matchedBy: ContactMatchReason.optional(),
   order: Order.optional(),
+  /** Set (and `order` absent) while the order the ticket names is not synced yet. Optional: older services omit it. */
+  pendingOrder: PendingOrder.optional(),
   deadline: TicketDeadline.optional(),
   otherContacts: z.array(OtherContact).default([]),
   /** Earlier satisfaction ratings of the same customer, newest first. */

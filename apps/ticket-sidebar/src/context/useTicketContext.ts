@@ -125,6 +125,8 @@ export function useTicketContext(target: ServiceTarget | null) {
   useZafEvent('ticket.updated', () => void load('refresh'));
 
   const retry = useCallback(() => void load('retry'), [load]);
+  /** Asks again while keeping the current context on screen (an order that was not synced yet). */
+  const refresh = useCallback(() => void load('refresh'), [load]);
   /** Shows a context obtained another way (the manual lookup) and caches it. */
   const replace = useCallback(
     (context: TicketContext) => {
@@ -145,5 +147,5 @@ export function useTicketContext(target: ServiceTarget | null) {
     },
     [target],
   );
-  return { state, retry, replace, update };
+  return { state, retry, refresh, replace, update };
 }

@@ -35,6 +35,9 @@ const ptBR = {
   'source.own_store': 'Loja própria',
 
   'header.order': 'Pedido {{number}}',
+  'pendingOrder.title': 'Pedido {{number}} ainda não sincronizado — atualiza em instantes',
+  'pendingOrder.body':
+    'A conversa é sobre este pedido; a Vitrine ainda está trazendo os dados dele. Nenhum outro pedido do cliente é mostrado no lugar.',
   'deadline.title': 'Prazo de resposta',
   'deadline.dueIn': 'responder em {{left}}',
   'deadline.overdue': 'atrasado há {{late}}',
@@ -217,6 +220,9 @@ const en: Record<MessageKey, string> = {
   'source.own_store': 'Own store',
 
   'header.order': 'Order {{number}}',
+  'pendingOrder.title': 'Order {{number}} not synced yet — it will appear shortly',
+  'pendingOrder.body':
+    'This ticket is about this order; Vitrine is still fetching it. No other order of the customer is shown in its place.',
   'deadline.title': 'Reply deadline',
   'deadline.dueIn': 'reply within {{left}}',
   'deadline.overdue': 'overdue by {{late}}',

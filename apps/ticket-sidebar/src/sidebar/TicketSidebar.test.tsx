@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { TicketContext } from '../context/types';
 import { buildContext } from '../context/testing/buildContext';
 import { DEADLINE_HUES } from './DeadlineHeader';
+import { PENDING_ORDER_REFRESH_MS } from './PendingOrderNotice';
 import { renderSidebar, sidebarClient } from '../testing/renderSidebar';
 
 const HOUR = 3_600_000;
@@ -374,4 +375,45 @@ test('a mistyped CPF is caught before asking the service', async () => {
   fireEvent.click(screen.getByRole('button', { name: 'Buscar' }));
   expect(await screen.findByText('CPF ou CNPJ inválido: confira os dígitos.')).toBeTruthy();
   expect(client.requests).toHaveLength(1);
+});
+
+test('an order not synced yet: says so instead of the order, then shows it when a refresh brings it', async () => {
+  jest.useFakeTimers();
+  try {
+    const pending = buildContext({
+      order: undefined,
+      pendingOrder: { number: '72020134', source: 'madeiramadeira' },
+      matchedBy: { kind: 'order', value: '72020134' },
+    });
+    const client = sidebarClient({ context: pending });
+    renderSidebar(client);
+
+    expect(
+      await screen.findByText('Pedido 72020134 ainda não sincronizado — atualiza em instantes'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /^Pedido / })).toBeNull();
+    expect(screen.queryByText(/Cadeira de escritório/)).toBeNull();
+    // What belongs to the customer is still shown.
+    expect(screen.getByText('Demoraram para responder', { exact: false })).toBeTruthy();
+
+    client.respondWith(() => buildContext());
+    await act(async () => {
+      jest.advanceTimersByTime(PENDING_ORDER_REFRESH_MS);
+    });
+    expect(await screen.findByRole('heading', { name: 'Pedido 02-1000000004' })).toBeTruthy();
+    expect(screen.queryByTestId('pending-order')).toBeNull();
+    expect(client.requests).toHaveLength(2);
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
+test('an order not synced yet, in English', async () => {
+  renderSidebar(
+    sidebarClient({
+      locale: 'en-US',
+      context: buildContext({ order: undefined, pendingOrder: { number: '72020134' } }),
+    }),
+  );
+  expect(await screen.findByText('Order 72020134 not synced yet — it will appear shortly')).toBeTruthy();
 });

@@ -17,6 +17,7 @@ import { Panel } from './layout';
 import { NoMatch } from './NoMatch';
 import { OrderSection } from './OrderSection';
 import { OtherContactsSection } from './OtherContactsSection';
+import { PendingOrderNotice } from './PendingOrderNotice';
 import { ComplaintsSection, ExchangesSection, ReviewsSection } from './SourceSections';
 import { ErrorState, Loading, SyncFooter } from './States';
 import { TemplatesSection } from './TemplatesSection';
@@ -30,7 +31,7 @@ export function TicketSidebar() {
     () => (serviceUrl && typeof ticketId === 'number' ? { serviceUrl, tenantId, ticketId } : null),
     [serviceUrl, tenantId, ticketId],
   );
-  const { state, retry, replace, update } = useTicketContext(target);
+  const { state, retry, refresh, replace, update } = useTicketContext(target);
   const findings = useReplyGuard(state.status === 'ready' ? state.context.channel : undefined);
 
   let body;
@@ -45,6 +46,7 @@ export function TicketSidebar() {
         target={target}
         onReplace={replace}
         onUpdate={update}
+        onRefresh={refresh}
         refreshing={state.refreshing}
       />
     );
@@ -62,12 +64,14 @@ function ContextView({
   target,
   onReplace,
   onUpdate,
+  onRefresh,
   refreshing,
 }: {
   context: TicketContext;
   target: ServiceTarget;
   onReplace: (context: TicketContext) => void;
   onUpdate: (change: (context: TicketContext) => TicketContext) => void;
+  onRefresh: () => void;
   refreshing: boolean;
 }) {
   const client = useClient();
@@ -101,6 +105,9 @@ function ContextView({
       ) : (
         <>
           <ContextHeader context={context} />
+          {!context.order && context.pendingOrder && (
+            <PendingOrderNotice order={context.pendingOrder} onRefresh={onRefresh} />
+          )}
           {context.order && <OrderSection order={context.order} />}
           {context.order && <DeliverySection order={context.order} />}
           <OtherContactsSection contacts={context.otherContacts} />

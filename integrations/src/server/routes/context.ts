@@ -37,9 +37,23 @@ export interface ContextRouteDeps {
 export async function registerContextRoutes(app: FastifyInstance, deps: ContextRouteDeps): Promise<void> {
   const db = deps.store.db;
   const verifier = createAppTokenVerifier({ db, secretKey: deps.config.secretKey });
+  let ingestion: PeriodicIngestion | undefined;
   const contextOf = (tenantId: string, ticketId: number) =>
     withReadSnapshot(deps.store, (snapshot) =>
-      buildTicketContext({ db: snapshot, ...(deps.now ? { now: deps.now } : {}) }, tenantId, ticketId),
+      buildTicketContext(
+        {
+          db: snapshot,
+          ...(deps.now ? { now: deps.now } : {}),
+          // A ticket whose conversation synced before its order: run ingestion now rather than at
+          // its next minute. Nudging the one periodic run (not a second, per-order fetch path)
+          // keeps a single writer of orders and a single reader of Americanas' queue, and
+          // `runSoon` folds a burst of ticket opens into one run. The request does not wait: the
+          // sidebar shows "not synced yet" and picks the order up on its next refresh.
+          onOrderMissing: () => ingestion?.runSoon(),
+        },
+        tenantId,
+        ticketId,
+      ),
     );
 
   if (deps.config.sandbox.enabled) {
@@ -50,8 +64,7 @@ export async function registerContextRoutes(app: FastifyInstance, deps: ContextR
       );
     });
     // The simulators' orders, through the connectors, once the server listens (the simulators are
-    // mounted on it) and every minute after, so orders of newly synced conversations appear.
-    let ingestion: PeriodicIngestion | undefined;
+    // mounted on it), every minute after, and as soon as a ticket names an order not synced yet.
     app.addHook('onListen', async () => {
       const address = app.server.address();
       if (!address || typeof address !== 'object') return;
