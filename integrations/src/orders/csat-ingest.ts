@@ -21,6 +21,8 @@ export interface CsatIngestReport {
   read: number;
   /** Good or bad ratings written (an unchanged one re-read is written again, to the same row). */
   stored: number;
+  /** Of those, ratings the store did not have yet. */
+  added: number;
   /** Offered but not answered yet: nothing to show. */
   unanswered: number;
   /** The new checkpoint: the latest `updated_at` seen. */
@@ -48,10 +50,15 @@ export async function ingestCsatRatings(
   const checkpoint = await getCheckpoint(db, tenantId, CSAT_STREAM);
   const parsed = checkpoint?.cursor ? Date.parse(checkpoint.cursor) : NaN;
   const since = Number.isFinite(parsed) ? parsed : 0;
-  const report: CsatIngestReport = { read: 0, stored: 0, unanswered: 0, cursor: checkpoint?.cursor ?? null };
+  const report: CsatIngestReport = {
+    read: 0,
+    stored: 0,
+    added: 0,
+    unanswered: 0,
+    cursor: checkpoint?.cursor ?? null,
+  };
   try {
     const rows: Array<{ rating: CsatRating; customerKey?: string }> = [];
-    let fresh = 0;
     const keyOfTicket = new Map<number, Promise<string | undefined>>();
     let latest = since;
     for await (const raw of zendesk.satisfactionRatings(since)) {
@@ -61,7 +68,6 @@ export async function ingestCsatRatings(
         latest = updatedAt;
         report.cursor = raw.updated_at;
       }
-      if (updatedAt > since) fresh++;
       const rating = csatRatingOf(raw);
       if (!rating) {
         report.unanswered++;
@@ -76,13 +82,20 @@ export async function ingestCsatRatings(
       rows.push(customerKey ? { rating, customerKey } : { rating });
     }
     await db.transaction().execute(async (trx) => {
+      report.added =
+        rows.length -
+        (await countKnown(
+          trx,
+          tenantId,
+          rows.map((row) => row.rating.externalId),
+        ));
       for (const row of rows) await recordCsatRating(trx, tenantId, row.rating, row.customerKey);
+      // The checkpoint counts distinct ratings, as `vitrine status` shows records of other streams.
       await advanceCheckpoint(trx, {
         tenantId,
         stream: CSAT_STREAM,
         cursor: report.cursor,
-        // New ratings only: the checkpoint's own second, read again, was counted the run before.
-        records: fresh,
+        records: report.added,
       });
     });
     report.stored = rows.length;
@@ -91,6 +104,20 @@ export async function ingestCsatRatings(
     await recordStreamFailure(db, { tenantId, stream: CSAT_STREAM, error: (err as Error).message });
     throw err;
   }
+}
+
+async function countKnown(db: Kysely<Database>, tenantId: string, externalIds: string[]): Promise<number> {
+  let known = 0;
+  for (let i = 0; i < externalIds.length; i += 500) {
+    const row = await db
+      .selectFrom('app_csat_ratings')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('tenant_id', '=', tenantId)
+      .where('external_id', 'in', externalIds.slice(i, i + 500))
+      .executeTakeFirstOrThrow();
+    known += Number(row.n);
+  }
+  return known;
 }
 
 /** The shared shape of a good or bad rating; undefined while it is only offered. */

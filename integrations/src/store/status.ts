@@ -47,7 +47,8 @@ export async function collectStatus(store: Store, now: Date = new Date()): Promi
       const lastSyncedAt = checkpoint?.lastSyncedAt ?? null;
       return {
         name,
-        records: records.get(name) ?? 0,
+        // A stream that keeps no raw records (satisfaction ratings) shows the count its checkpoint kept.
+        records: records.get(name) ?? checkpoint?.records ?? 0,
         lastSyncedAt,
         lagSeconds: lastSyncedAt
           ? Math.max(0, Math.round((now.getTime() - Date.parse(lastSyncedAt)) / 1000))

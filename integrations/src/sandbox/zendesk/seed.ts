@@ -73,8 +73,10 @@ export function seedSatisfactionRatings(account: ZendeskSandboxAccount, tickets:
   const returning = [...byRequester.values()].filter((list) => list.length > 1).map((list) => list[0]!);
   const once = [...byRequester.values()].filter((list) => list.length === 1).map((list) => list[0]!);
   const latest = Date.parse(account.timestamp()) - 3 * 86_400_000;
+  // About a day apart, like ratings given after different conversations.
+  let order = 0;
   const ratedAt = (ticket: Ticket) =>
-    new Date(Math.min(Date.parse(ticket.created_at) + 6 * 3_600_000, latest))
+    new Date(Math.min(Date.parse(ticket.created_at) + 6 * 3_600_000, latest - order++ * 26 * 3_600_000))
       .toISOString()
       .replace(/\.\d{3}Z$/, 'Z');
   BAD_RATING_COMMENTS.forEach((comment, i) => {
