@@ -37,7 +37,8 @@ const ptBR = {
   'header.order': 'Pedido {{number}}',
   'pendingOrder.title': 'Pedido {{number}} ainda não sincronizado — atualiza em instantes',
   'pendingOrder.body':
-    'A conversa é sobre este pedido; a Vitrine ainda está trazendo os dados dele. Nenhum outro pedido do cliente é mostrado no lugar.',
+    'O ticket cita este pedido; a Vitrine ainda está trazendo os dados dele. Nenhum outro pedido do cliente é mostrado no lugar.',
+  'pendingOrder.lookup': 'Se o número estiver errado, busque o pedido certo:',
   'deadline.title': 'Prazo de resposta',
   'deadline.dueIn': 'responder em {{left}}',
   'deadline.overdue': 'atrasado há {{late}}',
@@ -222,7 +223,8 @@ const en: Record<MessageKey, string> = {
   'header.order': 'Order {{number}}',
   'pendingOrder.title': 'Order {{number}} not synced yet — it will appear shortly',
   'pendingOrder.body':
-    'This ticket is about this order; Vitrine is still fetching it. No other order of the customer is shown in its place.',
+    'This ticket names this order; Vitrine is still fetching it. No other order of the customer is shown in its place.',
+  'pendingOrder.lookup': 'If the number is wrong, look up the right order:',
   'deadline.title': 'Reply deadline',
   'deadline.dueIn': 'reply within {{left}}',
   'deadline.overdue': 'overdue by {{late}}',

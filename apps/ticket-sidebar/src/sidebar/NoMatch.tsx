@@ -29,7 +29,12 @@ export function NoMatch({ onLookup }: { onLookup: (query: TicketLookupRequest) =
   );
 }
 
-function LookupForm({ onLookup }: { onLookup: (query: TicketLookupRequest) => Promise<TicketContext> }) {
+/** Search by order number, CPF/CNPJ, e-mail or phone; a found order links the ticket to it. */
+export function LookupForm({
+  onLookup,
+}: {
+  onLookup: (query: TicketLookupRequest) => Promise<TicketContext>;
+}) {
   const { t } = useI18n();
   const [kind, setKind] = useState<TicketLookupRequest['kind']>('order');
   const [value, setValue] = useState('');
@@ -50,8 +55,8 @@ function LookupForm({ onLookup }: { onLookup: (query: TicketLookupRequest) => Pr
     setState({ status: 'searching' });
     try {
       const context = await onLookup({ kind, value: query });
-      // A found context replaces this form (the parent re-renders); only "none" stays here.
-      if (context.match === 'none') setState({ status: 'notFound', value: query });
+      // A found order replaces this form (the parent re-renders); without one the form stays.
+      if (!context.order) setState({ status: 'notFound', value: query });
     } catch {
       setState({ status: 'failed' });
     }

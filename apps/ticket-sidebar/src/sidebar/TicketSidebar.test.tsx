@@ -417,3 +417,22 @@ test('an order not synced yet, in English', async () => {
   );
   expect(await screen.findByText('Order 72020134 not synced yet — it will appear shortly')).toBeTruthy();
 });
+
+test('an order that never arrives (a mistyped number): the agent looks up and links the right one', async () => {
+  const pending = buildContext({ order: undefined, pendingOrder: { number: '88123456' } });
+  const client = sidebarClient({ context: pending });
+  renderSidebar(client);
+  expect(await screen.findByText('Se o número estiver errado, busque o pedido certo:')).toBeTruthy();
+
+  // Nothing found: the service still answers with the pending order; the form says so and stays.
+  fireEvent.change(screen.getByLabelText('Valor'), { target: { value: '88123465' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Buscar' }));
+  expect(await screen.findByText('Nada encontrado com 88123465.')).toBeTruthy();
+
+  client.respondWith(() => buildContext());
+  fireEvent.change(screen.getByLabelText('Valor'), { target: { value: '02-1000000004' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Buscar' }));
+  expect(await screen.findByRole('heading', { name: 'Pedido 02-1000000004' })).toBeTruthy();
+  expect(screen.queryByTestId('pending-order')).toBeNull();
+  expect(JSON.parse(client.requests[2]!.data!)).toEqual({ kind: 'order', value: '02-1000000004' });
+});

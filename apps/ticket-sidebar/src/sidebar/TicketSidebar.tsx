@@ -78,7 +78,7 @@ function ContextView({
   const onLookup = useCallback(
     async (query: TicketLookupRequest) => {
       const found = await lookupTicketContext(client, target, query);
-      if (found.match === 'matched') onReplace(found);
+      if (found.order) onReplace(found);
       return found;
     },
     [client, target, onReplace],
@@ -106,7 +106,7 @@ function ContextView({
         <>
           <ContextHeader context={context} />
           {!context.order && context.pendingOrder && (
-            <PendingOrderNotice order={context.pendingOrder} onRefresh={onRefresh} />
+            <PendingOrderNotice order={context.pendingOrder} onRefresh={onRefresh} onLookup={onLookup} />
           )}
           {context.order && <OrderSection order={context.order} />}
           {context.order && <DeliverySection order={context.order} />}
