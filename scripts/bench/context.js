@@ -71,11 +71,17 @@ async function serve(engine) {
   const seedStart = Date.now();
   const seeded = await seedContextLoad(store, { tenantId: TENANT, orders: ORDERS });
   const seedMs = Date.now() - seedStart;
-  // Steady state before measuring: planner statistics on both engines and, on SQLite, the bulk
-  // load's write-ahead log folded into the database file (a running service checkpoints as it goes).
+  // Steady state before measuring: planner statistics on both engines and the bulk load's
+  // write-ahead log folded into the database files (a running service checkpoints as it goes, and
+  // PostgreSQL's autovacuum would have set the visibility map that index-only scans rely on).
   const { sql } = require('kysely');
-  await sql`analyze`.execute(store.db);
-  if (engine === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
+  if (engine === 'postgres') {
+    await sql`vacuum analyze`.execute(store.db);
+    await sql`checkpoint`.execute(store.db);
+  } else {
+    await sql`analyze`.execute(store.db);
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
+  }
   const secretKey = randomBytes(32);
   await saveInstallationSecret(store.db, secretKey, {
     tenantId: TENANT,
