@@ -1,7 +1,8 @@
 /**
- * The sandbox Zendesk's REST API as the signed-in agent. In Zendesk the agent's browser session (a
- * cookie) authenticates `/api/v2/…`; the sandbox knows its agents by the Basic e-mail, so the
- * workbench sends that instead — the requests, and the comments they create, are the agent's.
+ * The sandbox Zendesk's REST API as the signed-in agent. As in Zendesk, the agent's browser session
+ * (a cookie) authenticates `/api/v2/…`: the workbench signs its agent in once, then sends no API
+ * credentials. The requests, and the comments they create, are the agent's, and like the agent
+ * interface's they do not count against the account's per-minute API limit (the sync engine's).
  */
 
 export interface WorkbenchSession {
@@ -67,10 +68,24 @@ export class ZendeskApiError extends Error {
 const MAX_ATTEMPTS = 4;
 
 export class ZendeskApi {
-  private readonly authorization: string;
+  private signIn: Promise<void> | null = null;
 
-  constructor(readonly session: WorkbenchSession) {
-    this.authorization = `Basic ${btoa(`${session.agent.email}/token:workbench`)}`;
+  constructor(readonly session: WorkbenchSession) {}
+
+  /** Signs the agent in (the session cookie); again after a 401, e.g. a sandbox reset. */
+  private signedIn(renew = false): Promise<void> {
+    if (!this.signIn || renew) {
+      this.signIn = fetch(`${this.session.zendeskApiBase}/_sandbox/agent-session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: this.session.agent.email }),
+      }).then((response) => {
+        if (!response.ok)
+          throw new ZendeskApiError(response.status, `Zendesk sign-in failed (${response.status})`);
+      });
+      this.signIn.catch(() => (this.signIn = null));
+    }
+    return this.signIn;
   }
 
   /** Any `/api/v2/…` request (the apps' relative `client.request` calls come through here too). */
@@ -78,16 +93,22 @@ export class ZendeskApi {
     path: string,
     init: { method?: string; body?: string; contentType?: string } = {},
   ): Promise<RawResponse> {
-    const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json' };
     if (init.body !== undefined) headers['Content-Type'] = init.contentType ?? 'application/json';
     let response: Response;
+    await this.signedIn();
     for (let attempt = 1; ; attempt++) {
       response = await fetch(`${this.session.zendeskApiBase}${path}`, {
         method: init.method ?? 'GET',
         headers,
+        credentials: 'same-origin',
         ...(init.body !== undefined ? { body: init.body } : {}),
       });
-      // The sandbox applies the account's per-minute limit, which the sync engine shares: wait as
+      if (response.status === 401 && attempt < MAX_ATTEMPTS) {
+        await this.signedIn(true);
+        continue;
+      }
+      // Endpoint limits still apply to the agent interface (a ticket updated too often): wait as
       // told and try again, a few times, rather than show the agent an error.
       if (response.status !== 429 || attempt >= MAX_ATTEMPTS) break;
       const waitSec = Math.min(10, Number(response.headers.get('retry-after')) || 1);

@@ -8,6 +8,7 @@ import { ZendeskSandboxAccount, type TicketChange } from './account';
 import { answerOneWaitingTicket } from './agents';
 import { ZendeskSandboxError } from './errors';
 import { SandboxJobs } from './jobs';
+import { AgentSessions } from './agent-session';
 import { PLAN_LIMITS, SandboxRateLimiter, type ZendeskPlan } from './rate-limit';
 import { bodyHash, registerZendeskRoutes } from './routes';
 import { addNativeTicket, apiUser, seedAccount, type NativeTicketSeed } from './seed';
@@ -65,6 +66,7 @@ export class ZendeskSandbox {
   readonly idempotencyKeys: Collection<IdempotencyRecord>;
   readonly now: () => number;
   readonly limiter: SandboxRateLimiter;
+  readonly sessions: AgentSessions;
   private readonly ticketUpdates = new Map<string, number[]>();
 
   constructor(
@@ -79,6 +81,7 @@ export class ZendeskSandbox {
     this.deliverer = new WebhookDeliverer(ctx, this.webhooks, this.now, options.webhooks);
     const perMinute = options.rateLimitPerMinute ?? PLAN_LIMITS[options.plan ?? 'team'];
     this.limiter = new SandboxRateLimiter(perMinute, this.now, options.rateLimitWindowMs ?? 60_000);
+    this.sessions = new AgentSessions(ctx.state);
     this.account.onTicketChange((change) => this.fireTriggers(change));
   }
 
@@ -184,10 +187,22 @@ export class ZendeskSandbox {
     this.ticketUpdates.set(key, recent);
   }
 
-  /** Who the credentials belong to: an agent/admin by the Basic e-mail, else the API admin. */
-  authenticate(request: FastifyRequest): User | null {
+  /**
+   * Who the credentials belong to: an agent/admin by the Basic e-mail, else the API admin; without
+   * an Authorization header, the agent signed in to the agent interface by the session cookie.
+   */
+  authenticate(request: FastifyRequest): { user: User; agentInterface: boolean } | null {
     const header = request.headers.authorization;
-    if (!header) return null;
+    if (!header) {
+      const userId = this.sessions.userIdFrom(request.headers.cookie);
+      const user = userId === null ? undefined : this.account.users.get(userId);
+      return user && (user.role === 'agent' || user.role === 'admin') ? { user, agentInterface: true } : null;
+    }
+    const user = this.credentialsUser(header);
+    return user ? { user, agentInterface: false } : null;
+  }
+
+  private credentialsUser(header: string): User | null {
     const [scheme, value] = header.split(' ');
     if (!value || !scheme) return null;
     if (scheme.toLowerCase() === 'basic') {
@@ -226,10 +241,10 @@ export async function registerZendeskSandbox(
 
   scope.addHook('onRequest', async (request, reply) => {
     if (request.url.includes(CONTROL)) return;
-    const user = sandbox.authenticate(request);
-    if (!user) return reply.code(401).send({ error: "Couldn't authenticate you" });
-    request.zendeskUser = user;
-    const decision = sandbox.limiter.check(request.url);
+    const session = sandbox.authenticate(request);
+    if (!session) return reply.code(401).send({ error: "Couldn't authenticate you" });
+    request.zendeskUser = session.user;
+    const decision = sandbox.limiter.check(request.url, { countsAgainstAccount: !session.agentInterface });
     reply.headers(decision.headers);
     if (!decision.allowed) {
       return reply.code(429).header('Retry-After', String(decision.retryAfterSec)).send({
@@ -264,6 +279,17 @@ export async function registerZendeskSandbox(
   // Control routes (never rate-limited or faulted): for tests, the demo and `vitrine status`.
   // The demo (or a test) makes an agent answer now instead of waiting for the timer.
   scope.post(`${CONTROL}agent-reply`, async () => ({ ticket_id: answerOneWaitingTicket(sandbox.account) }));
+
+  // Signs an agent in to the agent interface (the workbench): a session cookie for the API paths.
+  scope.post<{ Body: { email?: unknown } }>(`${CONTROL}agent-session`, async (request, reply) => {
+    const email = typeof request.body?.email === 'string' ? request.body.email : '';
+    const user = email ? sandbox.account.findUserByIdentity('email', email) : undefined;
+    if (!user || (user.role !== 'agent' && user.role !== 'admin')) {
+      return reply.code(404).send({ error: 'RecordNotFound', description: `No agent with e-mail ${email}` });
+    }
+    const apiPath = `${scope.prefix}/api/v2`;
+    return reply.header('Set-Cookie', sandbox.sessions.cookieFor(user.id, apiPath)).send({ user });
+  });
 
   scope.get(`${CONTROL}summary`, async () => ({
     tickets: sandbox.account.tickets.count(),

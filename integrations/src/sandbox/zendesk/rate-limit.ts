@@ -51,8 +51,25 @@ export class SandboxRateLimiter {
     return { allowed: true, remaining: limit - window.count, resetMs };
   }
 
-  check(path: string): RateDecision {
-    const account = this.take('account', this.perMinute);
+  /**
+   * `countsAgainstAccount: false` for the agent interface's own requests: Zendesk does not count
+   * them against the plan's per-minute limit, but endpoint limits apply to them as to anyone.
+   */
+  private peek(key: string, limit: number): { allowed: boolean; remaining: number; resetMs: number } {
+    const now = this.now();
+    const start = now - (now % this.windowMs);
+    const window = this.windows.get(key);
+    const count = window && window.startedAt === start ? window.count : 0;
+    return { allowed: true, remaining: Math.max(0, limit - count), resetMs: start + this.windowMs - now };
+  }
+
+  check(
+    path: string,
+    { countsAgainstAccount = true }: { countsAgainstAccount?: boolean } = {},
+  ): RateDecision {
+    const account = countsAgainstAccount
+      ? this.take('account', this.perMinute)
+      : this.peek('account', this.perMinute);
     const headers: Record<string, string> = {
       'X-Rate-Limit': String(this.perMinute),
       'X-Rate-Limit-Remaining': String(account.remaining),
