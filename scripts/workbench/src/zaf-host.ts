@@ -58,6 +58,8 @@ export class ZafFrame {
   private markRegistered!: () => void;
   private readonly pendingHooks = new Map<string, (outcome: HookOutcome) => void>();
   private readonly listener = (event: MessageEvent) => void this.receive(event);
+  /** The app's own origin, as in Zendesk: messages go only there and are taken only from there. */
+  private readonly appOrigin: string;
 
   constructor(
     container: HTMLElement,
@@ -72,6 +74,7 @@ export class ZafFrame {
     this.iframe.className = 'app-frame';
     this.iframe.dataset.appGuid = this.appGuid;
     const url = new URL(assetUrl, location.href);
+    this.appOrigin = url.origin;
     url.searchParams.set('origin', location.origin);
     url.searchParams.set('app_guid', this.appGuid);
     window.addEventListener('message', this.listener);
@@ -113,11 +116,11 @@ export class ZafFrame {
   }
 
   private post(message: Record<string, unknown>): void {
-    this.iframe.contentWindow?.postMessage(JSON.stringify(message), location.origin);
+    this.iframe.contentWindow?.postMessage(JSON.stringify(message), this.appOrigin);
   }
 
   private async receive(event: MessageEvent): Promise<void> {
-    if (event.source !== this.iframe.contentWindow || event.origin !== location.origin) return;
+    if (event.source !== this.iframe.contentWindow || event.origin !== this.appOrigin) return;
     let data: Record<string, unknown>;
     try {
       data = (typeof event.data === 'string' ? JSON.parse(event.data) : event.data) as Record<

@@ -200,7 +200,7 @@ export async function registerWorkbenchRoutes(app: FastifyInstance, deps: Workbe
         default_locale: localApp.manifest.defaultLocale,
         location: localApp.manifest.location,
         location_icons: {},
-        asset_url_prefix: `${baseUrl}${WORKBENCH_PREFIX}/apps/${localApp.id}/assets/`,
+        asset_url_prefix: `${appsOriginOf(baseUrl)}${WORKBENCH_PREFIX}/apps/${localApp.id}/assets/`,
         single_install: localApp.manifest.singleInstall ?? false,
         signed_urls: localApp.manifest.signedUrls ?? false,
         version: localApp.manifest.version,
@@ -261,6 +261,20 @@ export async function registerWorkbenchRoutes(app: FastifyInstance, deps: Workbe
     const assets = path.join(deps.appsDir ?? APPS_DIR, localApp.folder, 'assets');
     serveFolder(app, `${WORKBENCH_PREFIX}/apps/${localApp.id}/assets/`, assets);
   }
+}
+
+/**
+ * Where the apps' assets are served from. Zendesk serves an app from an origin of its own
+ * (`*.apps.zdusercontent.com`; zcli from `localhost:4567`), never the agent page's: the ZAF messages
+ * cross origins and the browser gives the app frame its own process and main thread. On loopback
+ * the workbench does the same with the machine's other name (127.0.0.1 ↔ localhost); on any other
+ * host the apps share the page's origin.
+ */
+export function appsOriginOf(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
+  else if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
+  return url.origin;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
