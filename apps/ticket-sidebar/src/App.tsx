@@ -4,8 +4,10 @@ import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { I18nProvider } from './i18n/I18nProvider';
 import { localeFor, type Locale } from './i18n/messages';
 import { TicketSidebar } from './sidebar/TicketSidebar';
+import { agentLocale } from './prefetch';
 import { ClientProvider } from './zaf/ClientProvider';
-import { requestTicketContext, targetAtRegistration } from './context/useTicketContext';
+import { requestTicketContext } from './context/useTicketContext';
+import { ticketTarget } from './context/target';
 import { useLocation, useZafSession } from './zaf/hooks';
 import type { ZafClient } from './zaf/types';
 
@@ -35,11 +37,10 @@ function LocalizedLocation() {
   useEffect(() => {
     let active = true;
     // The context request does not wait for the locale: one round trip less before the panel fills.
-    const target = targetAtRegistration(session);
+    const target = ticketTarget(session.context, session.metadata);
     if (target) requestTicketContext(client, target).catch(() => undefined);
-    client
-      .get('currentUser.locale')
-      .then((result) => active && setLocale(localeFor(result['currentUser.locale'] as string | undefined)))
+    agentLocale(client)
+      .then((value) => active && setLocale(localeFor(typeof value === 'string' ? value : undefined)))
       .catch(() => active && setLocale('pt-BR'));
     return () => {
       active = false;

@@ -31,9 +31,18 @@ export function brlToCents(value: number | string): number | null {
   return minus ? -cents : cents;
 }
 
+/** Built once per locale: building an `Intl.NumberFormat` costs far more than formatting with it. */
+const brlFormats = new Map<'pt-BR' | 'en', Intl.NumberFormat>();
+
 /** `12990` → `R$ 129,90` (pt-BR) or `R$129.90` (en). */
 export function formatBrl(cents: number, locale: 'pt-BR' | 'en' = 'pt-BR'): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'pt-BR', { style: 'currency', currency: 'BRL' })
-    .format(cents / 100)
-    .replace(/\u00a0/g, ' ');
+  let format = brlFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'pt-BR', {
+      style: 'currency',
+      currency: 'BRL',
+    });
+    brlFormats.set(locale, format);
+  }
+  return format.format(cents / 100).replace(/\u00a0/g, ' ');
 }

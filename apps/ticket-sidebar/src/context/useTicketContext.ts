@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ServiceError, type ServiceTarget } from '../service/request';
-import type { ZafSession } from '../zaf/ClientProvider';
 import { useClient, useZafEvent } from '../zaf/hooks';
 import type { ZafClient } from '../zaf/types';
 import { fetchTicketContext } from '../service/api';
+import { clearPrefetch } from '../prefetch';
+import { targetKey as cacheKey } from './target';
 import type { TicketContext } from './types';
 
 export type TicketContextState =
@@ -16,7 +17,6 @@ export type TicketContextState =
  * a component remount (location change, re-render after an error) never costs another request.
  */
 const cache = new Map<string, TicketContext>();
-const cacheKey = (target: ServiceTarget) => `${target.serviceUrl}#${target.tenantId}#${target.ticketId}`;
 
 /** Requests under way, so the early start at registration and the panel share one request. */
 const inflight = new Map<string, Promise<TicketContext>>();
@@ -24,6 +24,7 @@ const inflight = new Map<string, Promise<TicketContext>>();
 export function clearTicketContextCache(): void {
   cache.clear();
   inflight.clear();
+  clearPrefetch();
 }
 
 /**
@@ -38,7 +39,7 @@ export function requestTicketContext(
   const key = cacheKey(target);
   const pending = inflight.get(key);
   if (pending && !options.fresh) return pending;
-  const request = fetchTicketContext(client, target)
+  const request = fetchTicketContext(client, target, options)
     .then((context) => {
       cache.set(key, context);
       return context;
@@ -51,25 +52,6 @@ export function requestTicketContext(
     });
   inflight.set(key, request);
   return request;
-}
-
-/**
- * The ticket the sidebar will show, known as soon as Zendesk registers the app (location context
- * plus settings): lets the request start while the rest of the app is still getting ready.
- */
-export function targetAtRegistration(session: ZafSession): ServiceTarget | null {
-  const { context, metadata } = session;
-  const serviceUrl = metadata.settings.serviceUrl;
-  const tenantId = metadata.settings.tenantId;
-  if (
-    context.location !== 'ticket_sidebar' ||
-    !context.ticketId ||
-    typeof serviceUrl !== 'string' ||
-    !serviceUrl
-  ) {
-    return null;
-  }
-  return { serviceUrl, tenantId: typeof tenantId === 'string' ? tenantId : '', ticketId: context.ticketId };
 }
 
 /**

@@ -5,29 +5,53 @@ export const DISPLAY_TIME_ZONE = 'America/Sao_Paulo';
 
 const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-US' : 'pt-BR');
 
+/**
+ * One formatter per locale and kind, built on first use: building an `Intl` formatter (a time zone
+ * above all) costs far more than formatting with it, and a panel formats dozens of dates.
+ */
+function memoPerLocale<T>(build: (locale: string) => T): (locale: Locale) => T {
+  const built = new Map<Locale, T>();
+  return (locale) => {
+    let formatter = built.get(locale);
+    if (!formatter) built.set(locale, (formatter = build(intlLocale(locale))));
+    return formatter;
+  };
+}
+
+const dateInZone = memoPerLocale(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: DISPLAY_TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }),
+);
+const dayOnlyDate = memoPerLocale(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }),
+);
+const dateTimeInZone = memoPerLocale(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: DISPLAY_TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+);
+const relativeTime = memoPerLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+
 /** `2026-11-22T14:30:00-03:00` → `22/11/2026` (pt-BR) or `11/22/2026` (en). `YYYY-MM-DD` stays that day. */
 export function formatDate(iso: string, locale: Locale): string {
-  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  const date = new Date(dayOnly ? `${iso}T12:00:00Z` : iso);
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: dayOnly ? 'UTC' : DISPLAY_TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(date);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return dayOnlyDate(locale).format(new Date(`${iso}T12:00:00Z`));
+  return dateInZone(locale).format(new Date(iso));
 }
 
 /** `22/11 14:30` — for events and deadlines, where the year is obvious. */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: DISPLAY_TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(new Date(iso))
-    .replace(',', '');
+  return dateTimeInZone(locale).format(new Date(iso)).replace(',', '');
 }
 
 const MINUTE = 60_000;
@@ -51,7 +75,7 @@ export function formatDuration(ms: number, round: 'up' | 'down' = 'up'): string 
 /** `há 3 dias` / `3 days ago`. */
 export function formatAge(iso: string, now: Date, locale: Locale): string {
   const ms = now.getTime() - new Date(iso).getTime();
-  const format = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' });
+  const format = relativeTime(locale);
   if (ms < HOUR) return format.format(-Math.max(1, Math.round(ms / MINUTE)), 'minute');
   if (ms < DAY) return format.format(-Math.round(ms / HOUR), 'hour');
   return format.format(-Math.round(ms / DAY), 'day');

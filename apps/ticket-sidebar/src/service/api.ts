@@ -4,6 +4,8 @@ import {
   type CustomerNoteRequest,
   type TicketLookupRequest,
 } from '@vitrine/shared/schemas';
+import { takePrefetchedContext } from '../prefetch';
+import { contextPath } from '../context/target';
 import type { ZafClient } from '../zaf/types';
 import { callService, ServiceError, serviceRequestOptions, type ServiceTarget } from './request';
 
@@ -18,9 +20,17 @@ function parse<T>(
   return parsed.data;
 }
 
-export async function fetchTicketContext(client: ZafClient, target: ServiceTarget): Promise<TicketContext> {
-  const options = serviceRequestOptions(target, `/api/v1/tickets/${target.ticketId}/context`);
-  return parse(TicketContext, await callService(client, options));
+/** The ticket's context; the response prefetched at startup when there is one and `fresh` is not set. */
+export async function fetchTicketContext(
+  client: ZafClient,
+  target: ServiceTarget,
+  options: { fresh?: boolean } = {},
+): Promise<TicketContext> {
+  const early = options.fresh ? undefined : await takePrefetchedContext(target);
+  const body = early
+    ? await early.body
+    : await callService(client, serviceRequestOptions(target, contextPath(target)));
+  return parse(TicketContext, body);
 }
 
 /** Manual lookup when nothing matched; on success the service links the ticket and returns its context. */

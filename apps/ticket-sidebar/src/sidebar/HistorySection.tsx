@@ -85,9 +85,12 @@ function NoteForm({ onAddNote }: { onAddNote: (text: string) => Promise<void> })
     <form onSubmit={(event) => void submit(event)}>
       <Field>
         <Label>{t('history.addNote')}</Label>
+        {/* Fixed rows, resizable by the agent: Garden's autosize (minRows) measures the box with a
+            forced layout on every render, the panel's single most expensive step when it opens. */}
         <Textarea
           isCompact
-          minRows={2}
+          isResizable
+          rows={3}
           maxLength={5000}
           value={text}
           placeholder={t('history.notePlaceholder')}

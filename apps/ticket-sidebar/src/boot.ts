@@ -1,0 +1,16 @@
+import { prefetchForPanel } from './prefetch';
+import { connectToZendesk } from './zaf/sdk';
+
+/**
+ * The page's entry, small on purpose: it connects to Zendesk and starts the ticket's context and locale
+ * requests, then runs the panel, which the browser has been downloading and compiling in parallel
+ * (`modulepreload`, see vite.config.mts). The handshake and the requests no longer wait for React,
+ * Garden and zod to be parsed.
+ */
+const client = connectToZendesk();
+if (client) {
+  // The sidebar starts at Zendesk's default height; give it room for the whole panel.
+  void client.invoke('resize', { width: '100%', height: '600px' });
+  prefetchForPanel(client);
+}
+void import('./start').then(({ start }) => start(client));
