@@ -1,5 +1,6 @@
 import { contextPath, targetKey, ticketTarget } from './context/target';
 import { callService, serviceRequestOptions, type ServiceTarget } from './service/request';
+import { markTiming } from './timing';
 import type { ZafClient } from './zaf/types';
 
 /**
@@ -27,10 +28,9 @@ export function prefetchForPanel(client: ZafClient): void {
       const target = ticketTarget(zafContext, metadata);
       if (!target) return null;
       const body = callService(client, serviceRequestOptions(target, contextPath(target)));
-      // User Timing marks (devtools' Performance panel; bench:sidebar reads them).
-      performance.mark('vitrine:context-requested');
+      markTiming('context-requested');
       // A failure is reported to whoever takes the body; until then it is not unhandled.
-      body.then(() => performance.mark('vitrine:context-received')).catch(() => undefined);
+      body.then(() => markTiming('context-received')).catch(() => undefined);
       return { key: targetKey(target), body };
     },
     () => null,
