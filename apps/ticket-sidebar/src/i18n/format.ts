@@ -18,25 +18,18 @@ function memoPerLocale<T>(build: (locale: string) => T): (locale: Locale) => T {
   };
 }
 
+const DAY_MONTH = { day: '2-digit', month: '2-digit' } as const;
 const dateInZone = memoPerLocale(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, {
-      timeZone: DISPLAY_TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }),
+  (locale) => new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, ...DAY_MONTH, year: 'numeric' }),
 );
 const dayOnlyDate = memoPerLocale(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }),
+  (locale) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...DAY_MONTH, year: 'numeric' }),
 );
 const dateTimeInZone = memoPerLocale(
   (locale) =>
     new Intl.DateTimeFormat(locale, {
       timeZone: DISPLAY_TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
+      ...DAY_MONTH,
       hour: '2-digit',
       minute: '2-digit',
     }),
