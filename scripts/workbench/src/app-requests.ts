@@ -32,7 +32,12 @@ export async function runAppRequest(
     const proxied = await fetch(PROXY_PATH, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ appId: app.appId, installationId: app.installationId, options }),
+      body: JSON.stringify({
+        appId: app.appId,
+        installationId: app.installationId,
+        ...(app.appsJsonUrl ? { appsJsonUrl: app.appsJsonUrl } : {}),
+        options,
+      }),
     });
     if (!proxied.ok) {
       response = {

@@ -6,18 +6,34 @@ import { ZendeskApi, type WorkbenchSession, type ZendeskTicket } from './zendesk
 /**
  * The workbench page: ticket list, the open ticket's conversation and reply box, and every app
  * with a `ticket_sidebar` location hosted beside it. Apps come from `/workbench/app.json`, the
- * payload `zcli apps:server` serves; `?locale=en` signs the agent in with English.
+ * payload `zcli apps:server` serves; with `?zcli_apps=true`, as on Zendesk's agent page, from a
+ * running `zcli apps:server` itself (`http://localhost:4567`, or the origin given instead of
+ * `true`). `?locale=en` signs the agent in with English.
  */
 
 interface AppJson {
   apps: Array<{
-    id: number;
+    id: number | string;
     name: string;
     asset_url_prefix: string;
     location?: Record<string, Record<string, string | { url: string }>>;
     locations?: Record<string, Record<string, string | { url: string }>>;
   }>;
-  installations: Array<{ app_id: number; id: string; enabled?: boolean; settings: Record<string, unknown> }>;
+  installations: Array<{
+    app_id: number | string;
+    id: string;
+    enabled?: boolean;
+    /** An object here; zcli's app.json lists one-key objects (`[{title}, {serviceUrl: …}]`). */
+    settings: Record<string, unknown> | Array<Record<string, unknown>>;
+  }>;
+}
+
+/** Where the apps come from: the service's own `app.json`, or a `zcli apps:server`'s. */
+function appsJsonUrl(): { url: string; zcli: boolean } {
+  const zcliApps = new URLSearchParams(location.search).get('zcli_apps');
+  if (!zcliApps) return { url: '/workbench/app.json', zcli: false };
+  const origin = zcliApps === 'true' ? 'http://localhost:4567' : new URL(zcliApps).origin;
+  return { url: `${origin}/app.json`, zcli: true };
 }
 
 const TICKET_POLL_MS = 5_000;
@@ -47,9 +63,10 @@ const channelOf = (ticket: ZendeskTicket) =>
   ticket.via.channel;
 
 async function start(): Promise<void> {
+  const appsSource = appsJsonUrl();
   const [session, appJson] = await Promise.all([
     getJson<WorkbenchSession>('/workbench/session'),
-    getJson<AppJson>('/workbench/app.json'),
+    getJson<AppJson>(appsSource.url),
   ]);
   const zendesk = new ZendeskApi(session);
   const locale = new URLSearchParams(location.search).get('locale') ?? 'pt-BR';
@@ -58,16 +75,20 @@ async function start(): Promise<void> {
   $('#agent').textContent = `${me.name} (${me.email ?? ''})`;
 
   const sidebarApps = appJson.apps.flatMap((app) => {
-    const installation = appJson.installations.find((i) => i.app_id === app.id && i.enabled !== false);
+    const installation = appJson.installations.find(
+      (i) => String(i.app_id) === String(app.id) && i.enabled !== false,
+    );
     const spot = (app.location ?? app.locations)?.support?.ticket_sidebar;
     if (!installation || !spot) return [];
     const path = (typeof spot === 'string' ? spot : spot.url).replace(/^assets\//, '');
-    const { title: _title, ...settings } = installation.settings;
+    const listed = installation.settings;
+    const { title: _title, ...settings } = Array.isArray(listed) ? Object.assign({}, ...listed) : listed;
     const registered: RegisteredApp = {
-      appId: app.id,
-      installationId: installation.id,
+      appId: Number(app.id),
+      installationId: String(installation.id),
       name: app.name,
       settings,
+      ...(appsSource.zcli ? { appsJsonUrl: new URL(appsSource.url, location.href).toString() } : {}),
     };
     return [{ registered, url: /^https?:/.test(path) ? path : `${app.asset_url_prefix}${path}` }];
   });

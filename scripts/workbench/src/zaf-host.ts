@@ -17,6 +17,8 @@ export interface RegisteredApp {
   name: string;
   /** Non-secure installation settings only. */
   settings: Record<string, unknown>;
+  /** Served by a `zcli apps:server` (its app.json): the proxy reads the installation from there. */
+  appsJsonUrl?: string;
 }
 
 export interface HostContext {

@@ -15,6 +15,7 @@ import {
   ProxyRefusal,
   type InstallationSetting,
 } from './workbench-proxy';
+import { zcliInstallationSettings } from './workbench-zcli';
 
 /**
  * The workbench (`scripts/workbench/`): a Zendesk-like agent page over the sandbox that hosts the
@@ -68,6 +69,8 @@ interface LocalApp {
 const ProxyBody = z.object({
   appId: z.coerce.number().int(),
   installationId: z.string().min(1),
+  /** The `app.json` of a `zcli apps:server` the app came from (`?zcli_apps=…`); else a local app. */
+  appsJsonUrl: z.string().url().optional(),
   options: ProxiedRequestOptions,
 });
 
@@ -216,19 +219,23 @@ export async function registerWorkbenchRoutes(app: FastifyInstance, deps: Workbe
     if (!parsed.success) {
       return reply.code(400).send({ error: 'invalid_request', message: parsed.error.issues[0]?.message });
     }
-    const { appId, installationId, options } = parsed.data;
+    const { appId, installationId, appsJsonUrl, options } = parsed.data;
     const localApp = apps.find(
       (candidate) => candidate.id === appId && candidate.installationId === installationId,
     );
-    if (!localApp) {
+    if (!localApp && !appsJsonUrl) {
       return reply
         .code(404)
         .send({ error: 'not_found', message: `No installation ${installationId} of app ${appId}.` });
     }
     const baseUrl = baseUrlOf(request);
     try {
-      const outgoing = prepareProxiedRequest(options, await installationSettings(localApp, baseUrl));
-      assertAllowedHost(outgoing.url, [new URL(baseUrl).host, ...(localApp.manifest.domainWhitelist ?? [])]);
+      const settings = appsJsonUrl
+        ? await zcliInstallationSettings(appsJsonUrl, appId, installationId)
+        : await installationSettings(localApp!, baseUrl);
+      const outgoing = prepareProxiedRequest(options, settings);
+      const whitelist = appsJsonUrl ? [] : (localApp!.manifest.domainWhitelist ?? []);
+      assertAllowedHost(outgoing.url, [new URL(baseUrl).host, ...whitelist]);
       const response = await fetch(outgoing.url, {
         method: outgoing.method,
         headers: outgoing.headers,
