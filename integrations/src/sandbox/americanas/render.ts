@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { DatasetCustomer, DatasetMessage, DatasetOrder } from '../dataset';
+import {
+  skyhubCode as skyhubCodeOf,
+  type DatasetCustomer,
+  type DatasetMessage,
+  type DatasetOrder,
+} from '../dataset';
 import { brasiliaIsoLocal, brasiliaWithOffset, type StoredConversation } from '../marketplace-kit';
 
 /** Renders stored conversations and orders in SkyHub's `/sac`, `/sac/{code}/chats` and order shapes. */
 
-/** SkyHub order code: channel plus number (`Lojas Americanas-201000000004001`), also the SAC code. */
-export const skyhubCode = (order: DatasetOrder) => `Lojas Americanas-2${order.number.slice(3)}001`;
+/** SkyHub order code: channel plus entrega number (`Lojas Americanas-201000000004001`), also the SAC code. */
+export const skyhubCode = (order: DatasetOrder) => skyhubCodeOf(order.number);
 
 const ROLE = { customer: 'CUSTOMER', seller: 'SELLER', marketplace: 'EMPLOYEE' } as const;
 

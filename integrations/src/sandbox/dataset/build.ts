@@ -35,6 +35,13 @@ const BASE = {
   standaloneTickets: 5,
 };
 
+/**
+ * SkyHub's full code of an Americanas order (orders queue, SAC): the sales channel and the
+ * *entrega* number, laid out as in SkyHub's one documented pair, `02-1000000004` ↔
+ * `Lojas Americanas-201000000004001` (shared/src/identity/order-number.ts reads it back).
+ */
+export const skyhubCode = (orderNumber: string) => `Lojas Americanas-20${orderNumber.slice(3)}001`;
+
 export interface BuildOptions {
   seed: number;
   scale?: number;
@@ -293,7 +300,7 @@ export function buildDataset(options: BuildOptions): SandboxDataset {
     conversationId: String(1001 + i),
   }));
   add('americanas', 'sac', n(BASE.americanas), ['mediation', 'closed'], (_rng, _i, order) => {
-    const code = `Lojas Americanas-2${order.number.slice(3)}001`;
+    const code = skyhubCode(order.number);
     return { sourceId: code, conversationId: code };
   });
   add('mercadolivre', 'pack', n(BASE.mlPacks), [], (_rng, _i, order) => {

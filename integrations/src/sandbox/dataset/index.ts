@@ -3,7 +3,7 @@ import type { SandboxState } from '../core/state';
 import { buildDataset } from './build';
 import type { DatasetConversation, DatasetZendeskTicket, SandboxDataset } from './types';
 
-export { buildDataset, type BuildOptions } from './build';
+export { buildDataset, skyhubCode, type BuildOptions } from './build';
 export { generateCpf, generateCnpj, generateS10 } from './documents';
 export { random, type Random } from './random';
 export { TOPICS, fill } from './topics';
