@@ -29,7 +29,7 @@ describeEachEngine('Americanas orders found from their SAC tickets', (engine) =>
   });
   afterAll(() => sandbox.close());
 
-  it("every SAC ticket's order_code finds the order the queue delivered, under the SAC's own code", async () => {
+  it("every SAC ticket's order_code finds the order the queue delivered, shown under the SAC's number", async () => {
     const americanas = {
       tenantId: TENANT,
       baseUrl: sandbox.baseUrl('americanas'),
@@ -60,9 +60,11 @@ describeEachEngine('Americanas orders found from their SAC tickets', (engine) =>
     expect(sacs.length).toBeGreaterThan(0);
     for (const sac of sacs) {
       const order = await loadOrderByNumber(engine.store.db, TENANT, sac.order_code, 'americanas');
-      expect({ sac: sac.order_code, externalId: order?.externalId }).toEqual({
+      // Shown as the number the SAC quotes (02-1000000004 → 1000000004), not the entrega number.
+      expect({ sac: sac.order_code, externalId: order?.externalId, number: order?.number }).toEqual({
         sac: sac.order_code,
         externalId: sac.code,
+        number: sac.order_code.replace(/^\d{2}-/, ''),
       });
     }
   });

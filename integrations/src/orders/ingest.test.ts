@@ -170,4 +170,78 @@ describeEachEngine('order ingestion', (engine) => {
       await skyhub.close();
     }
   });
+
+  it('reads the order of a Mercado Livre pack met only among unread packs, and of a claim, once', async () => {
+    const { db } = engine.store;
+    const mlOrder = (id: string, pack: string | null) => ({
+      id: Number(id),
+      pack_id: pack ? Number(pack) : null,
+      status: 'paid',
+      date_created: '2026-11-20T10:00:00.000-03:00',
+      total_amount: 199.9,
+      buyer: { id: 4401, first_name: 'Ana', last_name: 'Lima' },
+      order_items: [{ item: { id: 'MLB1', title: 'Mesa lateral' }, quantity: 1, unit_price: 199.9 }],
+    });
+    const served = new Map([
+      ['2000000000000011', mlOrder('2000000000000011', '2000000000000099')],
+      ['2000000000000022', mlOrder('2000000000000022', null)],
+    ]);
+    const asked: string[] = [];
+    const meli = Fastify();
+    meli.get<{ Params: { id: string } }>('/orders/:id', async (req, reply) => {
+      asked.push(req.params.id);
+      return served.get(req.params.id) ?? reply.code(404).send({ message: 'Order not found', status: 404 });
+    });
+    await meli.listen({ port: 0, host: '127.0.0.1' });
+    const record = (stream: string, externalId: string, payload: unknown) =>
+      db
+        .insertInto('raw_records')
+        .values({
+          tenant_id: TENANT,
+          source: 'mercadolivre',
+          stream,
+          external_id: externalId,
+          payload_hash: externalId,
+          payload: JSON.stringify(payload),
+          updated_at: '2026-11-20T13:00:00.000Z',
+        })
+        .execute();
+    // A cart: the pack id differs from its order's id, which the messages name.
+    await record('mercadolivre.messages', 'pack-2000000000000099', {
+      pack_id: '2000000000000099',
+      seller_id: '670934329',
+      order: null,
+      conversation: {
+        messages: [{ text: 'Oi', message_resources: [{ id: '2000000000000011', name: 'orders' }] }],
+      },
+    });
+    await record('mercadolivre.claims', 'claim-5000000001', {
+      claim: { id: 5000000001, resource: 'order', resource_id: 2000000000000022 },
+      messages: [],
+    });
+    try {
+      const address = meli.server.address();
+      const mercadolivre = {
+        tenantId: TENANT,
+        baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+        credentials: { accessToken: 't', sellerId: '670934329' },
+        log: quiet,
+      };
+      const first = await ingestOrders(db, { tenantId: TENANT, sources: { mercadolivre } });
+      expect(first.mercadolivre).toMatchObject({ read: 2, inserted: 2 });
+      // The conversation names the pack; the order is found under it.
+      expect(await loadOrderByNumber(db, TENANT, '2000000000000099', 'mercadolivre')).toMatchObject({
+        number: '2000000000000011',
+        totalCents: 19990,
+      });
+      expect(await loadOrderByNumber(db, TENANT, '2000000000000022', 'mercadolivre')).toBeDefined();
+      expect(asked.sort()).toEqual(['2000000000000011', '2000000000000022']);
+
+      // Stored now: the next runs do not ask again.
+      await ingestOrders(db, { tenantId: TENANT, sources: { mercadolivre } });
+      expect(asked).toHaveLength(2);
+    } finally {
+      await meli.close();
+    }
+  });
 });

@@ -2,13 +2,14 @@ import type { MarketplaceSource, Order } from '@vitrine/shared';
 import type { Kysely } from 'kysely';
 import { acknowledgeQueuedOrder, nextQueuedOrder } from '../connectors/americanas';
 import { madeiraMadeiraClient } from '../connectors/madeiramadeira/client';
+import { orderIdOfRecord, readOrder } from '../connectors/mercadolivre/client';
 import type { Database } from '../store/schema';
 import type { ConnectorContext } from '../sync/connector';
 import { americanasOrder } from './mapping/americanas';
 import { asRaw, text } from './mapping/common';
 import { madeiraMadeiraOrder } from './mapping/madeiramadeira';
 import { mercadoLivreOrder } from './mapping/mercadolivre';
-import { upsertOrder, type UpsertOutcome } from './order-store';
+import { loadOrderByNumber, upsertOrder, type UpsertOutcome } from './order-store';
 
 export interface OrderIngestTarget {
   tenantId: string;
@@ -38,7 +39,8 @@ export interface IngestOptions {
  * Brings the orders behind the tenant's conversations into the store, through the connectors:
  * - MadeiraMadeira: the order the connector joined to each session record (core API
  *   `/v1/pedido/id/{id}`), fetched again through the connector's client when the record lacks it;
- * - Mercado Livre: the order of each pack record;
+ * - Mercado Livre: the order of each pack record; for a pack met only among unread packs, and for
+ *   a claim, the order it names (`GET /orders/{id}`), read once;
  * - Americanas: SkyHub's order queue, acknowledging each order after it is saved (an order lost
  *   between the two comes back and the upsert absorbs it).
  * Idempotent: an unchanged order is not written again. Call it from the scheduler after the
@@ -77,9 +79,17 @@ export async function ingestOrders(
     if (raw) await save('madeiramadeira', madeiraMadeiraOrder(raw), text(session.session_id) ?? '?');
   }
 
+  const ml = sources.mercadolivre;
   for (const record of await rawPayloads(db, tenantId, 'mercadolivre', maxRecords)) {
-    if (record.order)
+    if (record.order) {
       await save('mercadolivre', mercadoLivreOrder(record.order), text(record.pack_id) ?? '?');
+      continue;
+    }
+    // A pack seen only among unread packs, or a claim: its order is read once, when not stored yet.
+    const orderId = orderIdOfRecord(record);
+    if (!ml || !orderId || (await loadOrderByNumber(db, tenantId, orderId, 'mercadolivre'))) continue;
+    const raw = await readOrder(ml, orderId);
+    if (raw) await save('mercadolivre', mercadoLivreOrder(raw), orderId);
   }
 
   const americanas = sources.americanas;

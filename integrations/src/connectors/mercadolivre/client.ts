@@ -143,6 +143,34 @@ export function packIdOfResource(resource: string): string | null {
  * only) plus the packs of recent orders, one orders-search page per stream page. A pack id is the
  * order's `pack_id`, or the order id itself when `pack_id` is null.
  */
+/** `GET /orders/{id}`: the order, or null when Mercado Livre has no order with that id (404). */
+export async function readOrder(ctx: ConnectorContext, orderId: string): Promise<unknown | null> {
+  const response = await mercadoLivreClient(ctx).http.request<unknown>(
+    { method: 'GET', path: `/orders/${encodeURIComponent(orderId)}`, accept: [404] },
+    ctx.signal,
+  );
+  return response.status === 404 ? null : response.data;
+}
+
+/**
+ * The order a pack or claim record is about, when the record does not carry it: a pack met only
+ * among unread packs (outside this pass's orders search), or a claim. A message's
+ * `message_resources` names its order; a pack with no cart has the order's own id; a claim on an
+ * order names it as `resource_id`.
+ */
+export function orderIdOfRecord(record: Record<string, unknown>): string | null {
+  const claim = record.claim as { resource?: unknown; resource_id?: unknown } | undefined;
+  if (claim) return claim.resource === 'order' && claim.resource_id ? String(claim.resource_id) : null;
+  const conversation = record.conversation as { messages?: unknown } | undefined;
+  const messages = Array.isArray(conversation?.messages) ? conversation.messages : [];
+  for (const message of messages as Array<{ message_resources?: unknown }>) {
+    const resources = Array.isArray(message.message_resources) ? message.message_resources : [];
+    const order = (resources as Array<{ id?: unknown; name?: unknown }>).find((r) => r.name === 'orders');
+    if (order?.id) return String(order.id);
+  }
+  return record.pack_id ? String(record.pack_id) : null;
+}
+
 export async function readPackRecords(
   ctx: ConnectorContext,
   offset: number,

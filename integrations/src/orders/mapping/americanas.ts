@@ -1,4 +1,4 @@
-import { Order, type OrderStatus } from '@vitrine/shared';
+import { normalizeOrderNumber, Order, type OrderStatus } from '@vitrine/shared';
 import { asArray, asRaw, cents, civilDate, instant, shipmentOf, text } from './common';
 
 /** SkyHub status codes and types, mapped as in the shared `OrderStatus` comment. */
@@ -55,14 +55,19 @@ export function americanasOrder(raw: unknown): Order | null {
     });
     return made ? [made] : [];
   });
-  const number = code.replace(/^[^-]*[A-Za-z][^-]*-/, '');
+  // A code holding an entrega number (`…-201000000004001`) is shown as the order number inside it
+  // (`1000000004`), which is what the customer and the SAC quote (`02-1000000004`); the entrega
+  // number stays an alias. Any other code is shown without its channel.
+  const bare = code.replace(/^[^-]*[A-Za-z][^-]*-/, '');
+  const read = normalizeOrderNumber(code, 'americanas');
+  const number = read?.kind === 'entrega' ? read.normalized : bare;
   const status = asRaw(o.status);
   const uf = text(address.region);
   return Order.parse({
     source: 'americanas',
     externalId: code,
     number,
-    aliases: number !== code ? [code] : [],
+    aliases: [...new Set([bare, code])].filter((alias) => alias !== number),
     status: statusOf(status),
     sourceStatus: text(status.label) ?? text(status.code),
     customer: {
