@@ -121,6 +121,22 @@ test('the workbench loads the sidebar from zcli apps:server and it shows the tic
     const sidebar = page.frameLocator('iframe.app-frame');
     await sidebar.getByText('Outros contatos').waitFor({ timeout: 20_000 });
     await sidebar.getByText(ticket.order).first().waitFor({ timeout: 10_000 });
+    // The frame grows with the panel (the app resizes it): nothing hides behind a scroll bar.
+    const heights = async () => ({
+      frame: await frame.evaluate((el) => Math.round(el.getBoundingClientRect().height)),
+      panel: await sidebar.locator('#root').evaluate((el) => Math.ceil(el.getBoundingClientRect().height)),
+    });
+    await waitFor(
+      'the app frame to be as tall as the panel',
+      async () => {
+        const { frame: outer, panel } = await heights();
+        return panel > 450 && Math.abs(outer - panel) <= 1 ? true : undefined;
+      },
+      { timeoutMs: 5_000, intervalMs: 200 },
+    ).catch(async (err: Error) => {
+      err.message += ` (${JSON.stringify(await heights())})`;
+      throw err;
+    });
     await screenshot(page, 'zcli-apps-server');
   } finally {
     await page.close();

@@ -8,9 +8,6 @@ import { connectToZendesk } from './zaf/sdk';
  * Garden and zod to be parsed.
  */
 const client = connectToZendesk();
-if (client) {
-  // The sidebar starts at Zendesk's default height; give it room for the whole panel.
-  void client.invoke('resize', { width: '100%', height: '600px' });
-  prefetchForPanel(client);
-}
+// The frame's height follows the panel once it renders (zaf/fitFrame.ts).
+if (client) prefetchForPanel(client);
 void import('./start').then(({ start }) => start(client));
